@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace PerfEval.Actuals;
+
+/// <summary>An amount for a named budget line.</summary>
+/// <param name="Id">The line's id in the indicator set.</param>
+/// <param name="Amount">The amount, in the budget's unit.</param>
+public sealed record BudgetAmount(string Id, decimal Amount);
+
+/// <summary>The year's money: totals, itemised amounts, or both (which must then agree).</summary>
+public sealed record BudgetActuals
+{
+    /// <summary>年初预算数: the budget at the start of the year, when reported.</summary>
+    public decimal? Initial { get; init; }
+
+    /// <summary>全年预算数 (A): the adjusted full-year budget including carry-over; the sum of <see cref="Sources"/> when omitted.</summary>
+    public decimal? Available { get; init; }
+
+    /// <summary>全年执行数 (B): the money spent; the sum of <see cref="Expenditures"/> when omitted.</summary>
+    public decimal? Spent { get; init; }
+
+    /// <summary>Amounts by funding source.</summary>
+    public ImmutableArray<BudgetAmount> Sources { get; init; } = [];
+
+    /// <summary>Amounts by expenditure line.</summary>
+    public ImmutableArray<BudgetAmount> Expenditures { get; init; } = [];
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Actuals;
+
+/// <summary>One year's results for an indicator set: the money and each indicator's actual.</summary>
+public sealed record ProgrammeActuals
+{
+    /// <summary>The id of the indicator set these actuals are for.</summary>
+    public required string IndicatorSet { get; init; }
+
+    /// <summary>The budget figures.</summary>
+    public BudgetActuals Budget { get; init; } = new();
+
+    /// <summary>The indicators' actuals, in the order given.</summary>
+    public ImmutableArray<IndicatorActual> Indicators { get; init; } = [];
+
+    /// <summary>Where each value stood in the file it was read from (empty for actuals built in code).</summary>
+    internal SourceMap Locations { get; init; } = SourceMap.Empty;
+
+    /// <summary>Warnings found while reading.</summary>
+    internal ImmutableArray<Diagnostic> ReadWarnings { get; init; } = [];
+}

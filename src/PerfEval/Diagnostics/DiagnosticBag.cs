@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace PerfEval.Diagnostics;
+
+/// <summary>Collects diagnostics while a document is read or an evaluation runs.</summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+
+    public bool HasErrors { get; private set; }
+
+    public int Count => _items.Count;
+
+    public void Add(Diagnostic diagnostic)
+    {
+        _items.Add(diagnostic);
+        HasErrors |= diagnostic.Severity == DiagnosticSeverity.Error;
+    }
+
+    public void Add(string code, DiagnosticSeverity severity, string path, SourceLocation? location, params (string Name, object? Value)[] arguments)
+    {
+        var args = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (var (name, value) in arguments)
+        {
+            args[name] = value switch
+            {
+                null => string.Empty,
+                decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value.ToString() ?? string.Empty,
+            };
+        }
+
+        var built = args.ToImmutable();
+        Add(new Diagnostic(code, severity, path, Messages.Format(code, built), location, built));
+    }
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            Add(d);
+        }
+    }
+
+    public ImmutableArray<Diagnostic> ToImmutable() => [.. _items];
+}

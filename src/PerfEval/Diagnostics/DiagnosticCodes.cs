@@ -1,0 +1,95 @@
+namespace PerfEval.Diagnostics;
+
+/// <summary>
+/// The stable diagnostic codes. <c>PE1xxx</c> are found while reading a file, <c>PE2xxx</c> while evaluating.
+/// docs/diagnostics.md explains each one and how to fix it.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The file is not well-formed JSON.</summary>
+    public const string MalformedJson = "PE1001";
+
+    /// <summary>A property that the format does not define (often a typo).</summary>
+    public const string UnknownProperty = "PE1002";
+
+    /// <summary>A value of the wrong JSON type (a string where a number belongs, …).</summary>
+    public const string WrongType = "PE1003";
+
+    /// <summary>A required property is missing.</summary>
+    public const string MissingProperty = "PE1004";
+
+    /// <summary>A value of the right type that is not allowed (an unknown level, a number out of range, …).</summary>
+    public const string InvalidValue = "PE1005";
+
+    /// <summary>The same property twice in one object.</summary>
+    public const string DuplicateProperty = "PE1006";
+
+    /// <summary>The same id twice (two indicators, two sources, …).</summary>
+    public const string DuplicateId = "PE1007";
+
+    /// <summary>A target whose notation cannot be read.</summary>
+    public const string InvalidTarget = "PE1008";
+
+    /// <summary>An expression that is not allowed or does not compile.</summary>
+    public const string InvalidExpression = "PE1009";
+
+    /// <summary>A target of zero with a comparison whose completion rate divides by the target.</summary>
+    public const string ZeroTargetRatio = "PE1010";
+
+    /// <summary>The file cannot be read (missing, too large, not UTF-8).</summary>
+    public const string UnreadableFile = "PE1011";
+
+    /// <summary>A level-2 group that does not belong to the given level 1.</summary>
+    public const string LevelMismatch = "PE1012";
+
+    /// <summary>An actual given for an indicator id that the indicator set does not have.</summary>
+    public const string UnknownIndicator = "PE2001";
+
+    /// <summary>Actuals written for another indicator set.</summary>
+    public const string IndicatorSetMismatch = "PE2002";
+
+    /// <summary>An indicator without an actual.</summary>
+    public const string MissingActual = "PE2003";
+
+    /// <summary>Source amounts that do not add up to the stated available budget.</summary>
+    public const string SourcesTotalMismatch = "PE2004";
+
+    /// <summary>Expenditure amounts that do not add up to the stated spending.</summary>
+    public const string ExpendituresTotalMismatch = "PE2005";
+
+    /// <summary>A budget line id that the indicator set does not declare.</summary>
+    public const string UnknownBudgetLine = "PE2006";
+
+    /// <summary>An actual that cannot be compared with its target (text for a number, …).</summary>
+    public const string ActualNotComparable = "PE2007";
+
+    /// <summary>A qualitative indicator whose grade was neither given nor evident from the actual.</summary>
+    public const string GradeRequired = "PE2008";
+
+    /// <summary>Weights that do not add up to the policy's total.</summary>
+    public const string WeightsDoNotAddUp = "PE2009";
+
+    /// <summary>Spending above the available budget.</summary>
+    public const string OverSpent = "PE2010";
+
+    /// <summary>An indicator's computed actual could not be evaluated (a missing input, a division by zero, …).</summary>
+    public const string ExpressionFailed = "PE2011";
+
+    /// <summary>No available budget (A) or spending (B) was given, neither as totals nor as items.</summary>
+    public const string BudgetMissing = "PE2012";
+
+    /// <summary>A negative actual, counted as zero.</summary>
+    public const string NegativeActual = "PE2013";
+
+    /// <summary>A preparer's score outside the band of its qualitative grade, or above the weight.</summary>
+    public const string ScoreOutOfBand = "PE2014";
+
+    /// <summary>Explicit weights in a level that exceed the points the policy gives that level.</summary>
+    public const string LevelPointsExceeded = "PE2015";
+
+    /// <summary>A stated actual that disagrees with the actual computed from its inputs.</summary>
+    public const string ComputedActualMismatch = "PE2016";
+
+    /// <summary>An actual for an indicator marked not applicable.</summary>
+    public const string NotApplicableWithActual = "PE2017";
+}

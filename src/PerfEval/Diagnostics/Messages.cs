@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+namespace PerfEval.Diagnostics;
+
+/// <summary>
+/// Message templates by code, in English and Chinese (zh-Hans). The language follows
+/// <see cref="CultureInfo.CurrentUICulture"/>: any <c>zh</c> culture gets Chinese, everything else English.
+/// Placeholders are written <c>{name}</c>.
+/// </summary>
+internal static class Messages
+{
+    private static readonly Dictionary<string, (string En, string Zh)> Templates = new()
+    {
+        [DiagnosticCodes.MalformedJson] = ("The file is not valid JSON: {detail}", "文件不是有效的 JSON：{detail}"),
+        [DiagnosticCodes.UnknownProperty] = ("Unknown property '{name}'.{suggestion}", "未知属性“{name}”。{suggestion}"),
+        [DiagnosticCodes.WrongType] = ("Expected {expected} but found {actual}.", "此处应为{expected}，实际为{actual}。"),
+        [DiagnosticCodes.MissingProperty] = ("The required property '{name}' is missing.", "缺少必填属性“{name}”。"),
+        [DiagnosticCodes.InvalidValue] = ("Invalid value '{value}': {reason}", "无效的值“{value}”：{reason}"),
+        [DiagnosticCodes.DuplicateProperty] = ("The property '{name}' appears more than once.", "属性“{name}”重复出现。"),
+        [DiagnosticCodes.DuplicateId] = ("The id '{id}' is used more than once.", "编号“{id}”重复使用。"),
+        [DiagnosticCodes.InvalidTarget] = ("The target '{value}' cannot be read: {reason}", "无法识别年度指标值“{value}”：{reason}"),
+        [DiagnosticCodes.InvalidExpression] = ("The expression '{expression}' is not allowed: {reason}", "表达式“{expression}”不被允许：{reason}"),
+        [DiagnosticCodes.ZeroTargetRatio] = ("The target is 0 with comparison '{comparison}', so no completion rate X / T exists; write '＝0' or '≤0' if zero is what must be reached.", "年度指标值为 0 且指标性质为“{comparison}”，无法计算完成率 X / T；如要求为零，请写作“＝0”或“≤0”。"),
+        [DiagnosticCodes.UnreadableFile] = ("The file cannot be read: {reason}", "无法读取文件：{reason}"),
+        [DiagnosticCodes.LevelMismatch] = ("The level-2 group '{level2}' does not belong to the level-1 group '{level1}'.", "二级指标“{level2}”不属于一级指标“{level1}”。"),
+        [DiagnosticCodes.UnknownIndicator] = ("The indicator set '{set}' has no indicator '{id}'.{suggestion}", "指标集“{set}”中没有指标“{id}”。{suggestion}"),
+        [DiagnosticCodes.IndicatorSetMismatch] = ("These actuals are for the indicator set '{actual}', not '{expected}'.", "该实际完成值文件属于指标集“{actual}”，而不是“{expected}”。"),
+        [DiagnosticCodes.MissingActual] = ("The indicator '{id}' ({name}) has no actual; it scores 0.", "指标“{id}”（{name}）没有实际完成值，得 0 分。"),
+        [DiagnosticCodes.SourcesTotalMismatch] = ("The sources add up to {sum} but the available budget is {total}.", "各资金来源合计 {sum}，与全年预算数 {total} 不一致。"),
+        [DiagnosticCodes.ExpendituresTotalMismatch] = ("The expenditures add up to {sum} but the spending is {total}.", "各支出项目合计 {sum}，与全年执行数 {total} 不一致。"),
+        [DiagnosticCodes.UnknownBudgetLine] = ("The indicator set declares no {kind} '{id}'.", "指标集未定义{kind}“{id}”。"),
+        [DiagnosticCodes.ActualNotComparable] = ("The actual '{actual}' cannot be compared with the target '{target}': {reason}", "实际完成值“{actual}”无法与年度指标值“{target}”比较：{reason}"),
+        [DiagnosticCodes.GradeRequired] = ("The qualitative indicator '{id}' needs a grade (achieved / partial / notAchieved): its actual '{actual}' does not repeat the target '{target}'.", "定性指标“{id}”需要给出评价等级（达成 / 部分达成 / 未达成）：实际完成值“{actual}”与年度指标值“{target}”不一致。"),
+        [DiagnosticCodes.WeightsDoNotAddUp] = ("The weights add up to {sum}, not {expected}.", "分值合计为 {sum}，不等于 {expected}。"),
+        [DiagnosticCodes.OverSpent] = ("The spending {spent} is above the available budget {available}.", "全年执行数 {spent} 超过全年预算数 {available}。"),
+        [DiagnosticCodes.ExpressionFailed] = ("The actual of '{id}' could not be computed from '{expression}': {reason}", "指标“{id}”无法按“{expression}”计算实际完成值：{reason}"),
+        [DiagnosticCodes.BudgetMissing] = ("The {figure} is missing: give it as a total or as itemised amounts.", "缺少{figure}：请给出合计数或分项金额。"),
+        [DiagnosticCodes.NegativeActual] = ("The actual {actual} is negative and counts as 0.", "实际完成值 {actual} 为负数，按 0 计算。"),
+        [DiagnosticCodes.ScoreOutOfBand] = ("The score {score} is outside [{low}, {high}], the band of grade '{grade}'; the band's default {used} is used.", "得分 {score} 不在评价等级“{grade}”的分数区间 [{low}, {high}] 内，按默认得分 {used} 计算。"),
+        [DiagnosticCodes.LevelPointsExceeded] = ("The explicit weights of '{level1}' add up to {sum}, above its {points} points.", "一级指标“{level1}”的分值合计 {sum}，超过其总分值 {points}。"),
+        [DiagnosticCodes.ComputedActualMismatch] = ("The stated actual {stated} disagrees with {computed}, computed from '{expression}'.", "填报的实际完成值 {stated} 与按“{expression}”计算的 {computed} 不一致。"),
+        [DiagnosticCodes.NotApplicableWithActual] = ("The indicator is marked not applicable but has an actual; the actual is ignored.", "指标已标记为不适用，但填写了实际完成值；该值不参与计算。"),
+    };
+
+    private static readonly Dictionary<string, (string En, string Zh)> Words = new()
+    {
+        ["object"] = ("an object", "对象"),
+        ["array"] = ("an array", "数组"),
+        ["string"] = ("a string", "字符串"),
+        ["number"] = ("a number", "数字"),
+        ["boolean"] = ("true or false", "布尔值"),
+        ["null"] = ("null", "null"),
+        ["number or string"] = ("a number or a string", "数字或字符串"),
+        ["string or object"] = ("a string or an object", "字符串或对象"),
+        ["source"] = ("source", "资金来源"),
+        ["expenditure"] = ("expenditure", "支出项目"),
+        ["available budget"] = ("available budget (A, 全年预算数)", "全年预算数（A）"),
+        ["spending"] = ("spending (B, 全年执行数)", "全年执行数（B）"),
+        ["did you mean"] = (" Did you mean '{0}'?", "是否应为“{0}”？"),
+    };
+
+    /// <summary>True when the current UI culture is Chinese.</summary>
+    public static bool IsChinese => IsChineseCulture(CultureInfo.CurrentUICulture);
+
+    public static bool IsChineseCulture(CultureInfo culture)
+    {
+        for (var c = culture; !c.Equals(CultureInfo.InvariantCulture); c = c.Parent)
+        {
+            if (c.Name.Equals("zh", StringComparison.OrdinalIgnoreCase) || c.TwoLetterISOLanguageName == "zh")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string Word(string key)
+    {
+        if (!Words.TryGetValue(key, out var w))
+        {
+            return key;
+        }
+
+        return IsChinese ? w.Zh : w.En;
+    }
+
+    public static string DidYouMean(string? candidate) =>
+        candidate is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, Word("did you mean"), candidate);
+
+    public static string Format(string code, ImmutableDictionary<string, string> arguments)
+    {
+        if (!Templates.TryGetValue(code, out var t))
+        {
+            return code;
+        }
+
+        var template = IsChinese ? t.Zh : t.En;
+        var sb = new StringBuilder(template.Length + 32);
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            if (open < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+
+            var close = template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+
+            sb.Append(template, i, open - i);
+            var name = template.Substring(open + 1, close - open - 1);
+            sb.Append(arguments.TryGetValue(name, out var value) ? value : string.Empty);
+            i = close + 1;
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,229 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace PerfEval.Expressions;
+
+/// <summary>
+/// The gate every rule author's expression passes before RulesEngine sees it. It admits only numbers, the
+/// evaluation's own named values, arithmetic and comparison operators, <c>iif(c, a, b)</c> and
+/// <c>Math.Min / Max / Abs / Floor / Ceiling</c>; member access, strings, indexers, lambdas and every other
+/// name are rejected, so no type, method or file outside the evaluation is reachable.
+/// </summary>
+internal static class ExpressionSandbox
+{
+    public const int MaxLength = 2000;
+
+    private static readonly HashSet<string> MathFunctions = new(StringComparer.Ordinal) { "Min", "Max", "Abs", "Floor", "Ceiling" };
+
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "it", "parent", "root", "new", "np", "null", "true", "false", "as", "is", "and", "or", "not", "mod", "iif",
+        "object", "bool", "char", "string", "sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong",
+        "float", "double", "decimal", "typeof", "default", "this", "base", "var", "dynamic", "nameof", "sizeof",
+    };
+
+    /// <summary>Checks an expression; returns the names of the values it reads, in first-use order.</summary>
+    public static bool TryCheck(string expression, out ImmutableArray<string> names, out string? error)
+    {
+        names = [];
+        error = null;
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            error = "the expression is empty";
+            return false;
+        }
+
+        if (expression.Length > MaxLength)
+        {
+            error = $"the expression is longer than {MaxLength} characters";
+            return false;
+        }
+
+        var found = new List<string>();
+        var depth = 0;
+        var i = 0;
+        while (i < expression.Length)
+        {
+            var c = expression[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                var start = i;
+                while (i < expression.Length && char.IsAsciiDigit(expression[i]))
+                {
+                    i++;
+                }
+
+                if (i + 1 < expression.Length && expression[i] == '.' && char.IsAsciiDigit(expression[i + 1]))
+                {
+                    i++;
+                    while (i < expression.Length && char.IsAsciiDigit(expression[i]))
+                    {
+                        i++;
+                    }
+                }
+
+                if (i < expression.Length && (char.IsLetter(expression[i]) || expression[i] == '_'))
+                {
+                    error = $"'{expression[start..(i + 1)]}' is not a number";
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (char.IsLetter(c) || c == '_')
+            {
+                var start = i;
+                while (i < expression.Length && (char.IsLetterOrDigit(expression[i]) || expression[i] == '_'))
+                {
+                    i++;
+                }
+
+                var word = expression[start..i];
+                var next = NextNonSpace(expression, i);
+                if (word == "Math")
+                {
+                    if (next >= expression.Length || expression[next] != '.')
+                    {
+                        error = "'Math' may only be used as Math.Min, Math.Max, Math.Abs, Math.Floor or Math.Ceiling";
+                        return false;
+                    }
+
+                    var fStart = NextNonSpace(expression, next + 1);
+                    var fEnd = fStart;
+                    while (fEnd < expression.Length && char.IsLetter(expression[fEnd]))
+                    {
+                        fEnd++;
+                    }
+
+                    var function = expression[fStart..fEnd];
+                    var paren = NextNonSpace(expression, fEnd);
+                    if (!MathFunctions.Contains(function) || paren >= expression.Length || expression[paren] != '(')
+                    {
+                        error = $"'Math.{function}' is not allowed; use Math.Min, Math.Max, Math.Abs, Math.Floor or Math.Ceiling";
+                        return false;
+                    }
+
+                    i = fEnd;
+                    continue;
+                }
+
+                if (word == "iif" && next < expression.Length && expression[next] == '(')
+                {
+                    continue;
+                }
+
+                if (next < expression.Length && (expression[next] == '(' || expression[next] == '.'))
+                {
+                    error = $"'{word}{expression[next]}' is not allowed: only the named values, iif(…) and Math.Min / Max / Abs / Floor / Ceiling can be used";
+                    return false;
+                }
+
+                if (!IsValueName(word))
+                {
+                    error = $"'{word}' cannot be a value name: names start with a lower-case letter (or a Chinese character) and must not be a keyword";
+                    return false;
+                }
+
+                if (!found.Contains(word))
+                {
+                    found.Add(word);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '(':
+                    depth++;
+                    i++;
+                    continue;
+                case ')':
+                    if (--depth < 0)
+                    {
+                        error = "a ')' has no matching '('";
+                        return false;
+                    }
+
+                    i++;
+                    continue;
+                case '+' or '-' or '*' or '/' or '%' or ',' or '?' or ':':
+                    i++;
+                    continue;
+                case '<' or '>' or '!':
+                    i += i + 1 < expression.Length && expression[i + 1] == '=' ? 2 : 1;
+                    continue;
+                case '=' when i + 1 < expression.Length && expression[i + 1] == '=':
+                    i += 2;
+                    continue;
+                case '&' when i + 1 < expression.Length && expression[i + 1] == '&':
+                case '|' when i + 1 < expression.Length && expression[i + 1] == '|':
+                    i += 2;
+                    continue;
+                default:
+                    error = $"the character '{c}' is not allowed";
+                    return false;
+            }
+        }
+
+        if (depth != 0)
+        {
+            error = "a '(' is not closed";
+            return false;
+        }
+
+        names = [.. found];
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="name"/> may name a value in an expression.</summary>
+    public static bool IsValueName(string name)
+    {
+        if (name.Length == 0 || name.Length > 64 || Reserved.Contains(name))
+        {
+            return false;
+        }
+
+        var first = name[0];
+        if (!(char.IsAsciiLetterLower(first) || (first > 0x2E80 && char.IsLetter(first))))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int NextNonSpace(string s, int i)
+    {
+        while (i < s.Length && char.IsWhiteSpace(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Describes the allowed grammar, for messages and docs.</summary>
+    public static string Grammar()
+    {
+        var sb = new StringBuilder();
+        sb.Append("numbers, value names, + - * / %, comparisons, && || !, ?:, iif(c, a, b), ");
+        sb.Append("Math.Min, Math.Max, Math.Abs, Math.Floor, Math.Ceiling");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Indicators;
+
+/// <summary>A programme's performance targets for one year (指标集): its budget lines and its indicators.</summary>
+public sealed record IndicatorSet
+{
+    /// <summary>The set's id; actuals name it in <c>indicatorSet</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The programme's name (项目名称).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The budget year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The supervising department (主管部门).</summary>
+    public string? Department { get; init; }
+
+    /// <summary>The implementing unit (实施单位).</summary>
+    public string? ImplementingUnit { get; init; }
+
+    /// <summary>The overall goals of the year (年度总体目标), one per line.</summary>
+    public ImmutableArray<string> Goals { get; init; } = [];
+
+    /// <summary>The budget's unit and named lines.</summary>
+    public BudgetDefinition Budget { get; init; } = new();
+
+    /// <summary>The indicators, in table order.</summary>
+    public required ImmutableArray<IndicatorDefinition> Indicators { get; init; }
+
+    /// <summary>Where each value stood in the file it was read from (empty for sets built in code).</summary>
+    internal SourceMap Locations { get; init; } = SourceMap.Empty;
+
+    /// <summary>Warnings found while reading (they travel into the evaluation's findings).</summary>
+    internal ImmutableArray<Diagnostic> ReadWarnings { get; init; } = [];
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PerfEval.Indicators;
+
+/// <summary>The shared reading of the notations that real tables use for targets and actuals (section 3 of the domain rules).</summary>
+internal static partial class Notation
+{
+    /// <summary>The longest text taken as a unit glued to a number ("元/人/月", "个百分点"); longer tails are prose.</summary>
+    private const int MaxUnitLength = 8;
+
+    /// <summary>Folds full-width digits and signs, the alternative operator glyphs and TeX remnants into one ASCII form.</summary>
+    public static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text.Trim())
+        {
+            var c = ch;
+            if (c is >= '０' and <= '９')
+            {
+                c = (char)('0' + (c - '０'));
+            }
+
+            switch (c)
+            {
+                case '％': sb.Append('%'); break;
+                case '．': sb.Append('.'); break;
+                case '＋': sb.Append('+'); break;
+                case '－': sb.Append('-'); break;
+                case '＞': case '﹥': sb.Append('>'); break;
+                case '＜': case '﹤': sb.Append('<'); break;
+                case '＝': case '﹦': sb.Append('='); break;
+                case '≥': case '≧': case '⩾': sb.Append(">="); break;
+                case '≤': case '≦': case '⩽': sb.Append("<="); break;
+                case '$': break;
+                case '\u3000': sb.Append(' '); break;
+                default: sb.Append(c); break;
+            }
+        }
+
+        return sb.ToString()
+            .Replace("\\geq", ">=", StringComparison.Ordinal)
+            .Replace("\\leq", "<=", StringComparison.Ordinal)
+            .Replace("\\ge", ">=", StringComparison.Ordinal)
+            .Replace("\\le", "<=", StringComparison.Ordinal)
+            .Replace("\\%", "%", StringComparison.Ordinal)
+            .Replace("==", "=", StringComparison.Ordinal)
+            .Trim();
+    }
+
+    /// <summary>Reads "2300", "95%", "12166名", "3000元/人" (a number with a short unit and nothing else).</summary>
+    public static bool TryReadQuantity(string normalized, out decimal value, out bool percent, out string? unit)
+    {
+        var m = QuantityPattern().Match(normalized);
+        if (m.Success && IsUnit(m.Groups["unit"].Value) && TryDecimal(m.Groups["num"].Value, out value))
+        {
+            percent = m.Groups["pct"].Success;
+            unit = m.Groups["unit"].Value.Trim() is { Length: > 0 } u ? u : null;
+            return true;
+        }
+
+        value = 0;
+        percent = false;
+        unit = null;
+        return false;
+    }
+
+    /// <summary>Reads "18—54周岁", "90%-95%", "1~3" as a range; "1-6期培训结束后及时考核" is prose, not a range.</summary>
+    public static bool TryReadRange(string normalized, out decimal low, out decimal high, out bool percent, out string? unit)
+    {
+        var m = RangePattern().Match(normalized);
+        if (m.Success && IsUnit(m.Groups["unit"].Value)
+            && TryDecimal(m.Groups["lo"].Value, out low) && TryDecimal(m.Groups["hi"].Value, out high) && low <= high)
+        {
+            percent = m.Groups["pct1"].Success || m.Groups["pct2"].Success;
+            unit = m.Groups["unit"].Value.Trim() is { Length: > 0 } u ? u : null;
+            return true;
+        }
+
+        low = high = 0;
+        percent = false;
+        unit = null;
+        return false;
+    }
+
+    /// <summary>Reads "12月底前", "9月底前", "12月31日前", "2025年12月31日前", "2025-12-31前".</summary>
+    public static bool TryReadDeadline(string normalized, out Deadline deadline)
+    {
+        var m = DeadlinePattern().Match(normalized);
+        if (m.Success)
+        {
+            var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : (int?)null;
+            var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : (int?)null;
+            if (month is >= 1 and <= 12 && (day is null || (day >= 1 && day <= DateTime.DaysInMonth(year ?? 2024, month))))
+            {
+                deadline = new Deadline(month, day, year);
+                return true;
+            }
+        }
+
+        var iso = IsoDeadlinePattern().Match(normalized);
+        if (iso.Success && DateOnly.TryParseExact(iso.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            deadline = new Deadline(date.Month, date.Day, date.Year);
+            return true;
+        }
+
+        deadline = null!;
+        return false;
+    }
+
+    /// <summary>Reads a calendar date: "2025-11-20", "2025/11/20", "2025年11月20日".</summary>
+    public static bool TryReadDate(string normalized, out DateOnly date)
+    {
+        var m = DatePattern().Match(normalized);
+        if (m.Success)
+        {
+            var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            var d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            if (y is >= 1900 and <= 2999 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo))
+            {
+                date = new DateOnly(y, mo, d);
+                return true;
+            }
+        }
+
+        date = default;
+        return false;
+    }
+
+    public static bool TryDecimal(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+
+    private static bool IsUnit(string tail)
+    {
+        var t = tail.Trim();
+        if (t.Length > MaxUnitLength)
+        {
+            return false;
+        }
+
+        foreach (var c in t)
+        {
+            if (char.IsDigit(c) || c is '，' or ',' or '、' or '；' or ';' or '。' or '(' or '（' or '=' or '<' or '>')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Formats a number for display: no trailing zeros, invariant culture (2300, 95, 202.6).</summary>
+    public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex QuantityPattern();
+
+    [GeneratedRegex(@"^(?<lo>\d+(?:\.\d+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>\d+(?:\.\d+)?)\s*(?<pct2>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RangePattern();
+
+    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*年\s*)?(?<m>\d{1,2})\s*月\s*(?:底|末|(?<d>\d{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DeadlinePattern();
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IsoDeadlinePattern();
+
+    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:-|/|\.|年)\s*(?<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?<d>\d{1,2})\s*日?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DatePattern();
+}

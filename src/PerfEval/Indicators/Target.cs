@@ -1,0 +1,229 @@
+using System.Text.RegularExpressions;
+
+namespace PerfEval.Indicators;
+
+/// <summary>
+/// A target (年度指标值) with its resolved comparison. Read one from the notations real tables use with
+/// <see cref="TryParse(string, Level2, out Target?, out string?)"/>, or build one in code.
+/// </summary>
+public sealed partial record Target
+{
+    /// <summary>The comparison, resolved: a bare number is resolved by the indicator's kind.</summary>
+    public required Comparison Comparison { get; init; }
+
+    /// <summary>The target value T, or the lower bound of a range; <see langword="null"/> for deadlines and qualitative targets.</summary>
+    public decimal? Value { get; init; }
+
+    /// <summary>The upper bound of a range.</summary>
+    public decimal? UpperValue { get; init; }
+
+    /// <summary>True when the value is a percentage (95 for 95 %).</summary>
+    public bool IsPercent { get; init; }
+
+    /// <summary>The unit written with the number (元/人/月), when any.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The deadline, for <see cref="Comparison.Deadline"/>.</summary>
+    public Deadline? Deadline { get; init; }
+
+    /// <summary>The wording of a qualitative target (有效提升创业能力).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The target as the rule author wrote it; <see langword="null"/> for targets built in code.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>True when the comparison was not written but resolved from the indicator's kind (a bare number).</summary>
+    public bool ComparisonInferred { get; init; }
+
+    /// <summary>True for ≤ and ＜ (less is better).</summary>
+    public bool IsLessBetter => Comparison is Comparison.AtMost or Comparison.LessThan;
+
+    /// <summary>True for the comparisons that compare numbers.</summary>
+    public bool IsNumeric => Comparison is not (Comparison.Deadline or Comparison.Qualitative);
+
+    /// <summary>The resolved target as shown in every output: ≥2300, ≤202.6, ＝100%, 18—54, 12月底前, or the qualitative wording.</summary>
+    public string Display => Comparison switch
+    {
+        Comparison.Deadline => Deadline?.ToString() ?? Text ?? string.Empty,
+        Comparison.Qualitative => Description ?? Text ?? string.Empty,
+        Comparison.Range => $"{Notation.Number(Value ?? 0)}{Pct}—{Notation.Number(UpperValue ?? 0)}{Pct}",
+        _ => Symbol(Comparison) + Notation.Number(Value ?? 0) + Pct,
+    };
+
+    private string Pct => IsPercent ? "%" : string.Empty;
+
+    /// <summary>The symbol of a numeric comparison as the tables print it: ≥, ＞, ≤, ＜, ＝.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The symbol; an empty string for range, deadline and qualitative.</returns>
+    public static string Symbol(Comparison comparison) => comparison switch
+    {
+        Comparison.AtLeast => "≥",
+        Comparison.GreaterThan => "＞",
+        Comparison.AtMost => "≤",
+        Comparison.LessThan => "＜",
+        Comparison.Equal => "＝",
+        _ => string.Empty,
+    };
+
+    /// <summary>The comparison a bare number takes for an indicator of this kind: ≤ for cost, ≥ otherwise.</summary>
+    /// <param name="level2">The indicator's level-2 group.</param>
+    /// <returns>The default comparison.</returns>
+    public static Comparison DefaultComparison(Level2 level2) =>
+        level2 is Level2.Cost or Level2.EconomicCost or Level2.SocialCost or Level2.EcologicalCost ? Comparison.AtMost : Comparison.AtLeast;
+
+    /// <summary>Reads a comparison from a symbol (≥, &gt;=, ＝, ﹦…) or a name (<c>atLeast</c>, <c>range</c>…).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="comparison">The comparison read.</param>
+    /// <returns>True when the text names a comparison.</returns>
+    public static bool TryParseComparison(string text, out Comparison comparison)
+    {
+        var t = Notation.Normalize(text);
+        switch (t)
+        {
+            case ">=": comparison = Comparison.AtLeast; return true;
+            case ">": comparison = Comparison.GreaterThan; return true;
+            case "<=": comparison = Comparison.AtMost; return true;
+            case "<": comparison = Comparison.LessThan; return true;
+            case "=": comparison = Comparison.Equal; return true;
+        }
+
+        return Enum.TryParse(t, ignoreCase: true, out comparison) && Enum.IsDefined(comparison) && !int.TryParse(t, out _);
+    }
+
+    /// <summary>
+    /// Reads a target written the way real tables write it: ≥2300, &gt;=95%, ＝100, ﹦100, ≤202.6, 95%及以上, 不低于90%,
+    /// 控制在5%以内, a bare number (resolved by <paramref name="level2"/>: ≤ for cost, ≥ otherwise; a bare 0 or 无 means ＝0),
+    /// a range (18—54周岁), a deadline (12月底前) or qualitative wording (有效提升创业能力).
+    /// </summary>
+    /// <param name="text">The target as written.</param>
+    /// <param name="level2">The indicator's level-2 group, which resolves bare numbers.</param>
+    /// <param name="target">The target read.</param>
+    /// <param name="error">Why the text cannot be a target (only for empty text).</param>
+    /// <returns>False only for empty text: anything else that is not a number, range or deadline is a qualitative target.</returns>
+    public static bool TryParse(string text, Level2 level2, out Target? target, out string? error) =>
+        TryParse(text, level2, explicitComparison: null, out target, out error);
+
+    internal static bool TryParse(string text, Level2 level2, Comparison? explicitComparison, out Target? target, out string? error)
+    {
+        target = null;
+        error = null;
+        var s = Notation.Normalize(text);
+        if (s.Length == 0)
+        {
+            error = "the target is empty";
+            return false;
+        }
+
+        if (Notation.TryReadDeadline(s, out var deadline))
+        {
+            target = new Target { Comparison = Comparison.Deadline, Deadline = deadline, Text = text };
+            return true;
+        }
+
+        Comparison? written = null;
+        var rest = s;
+        var op = OperatorPrefix().Match(rest);
+        if (op.Success)
+        {
+            written = op.Groups[1].Value switch
+            {
+                ">=" => Comparison.AtLeast,
+                ">" => Comparison.GreaterThan,
+                "<=" => Comparison.AtMost,
+                "<" => Comparison.LessThan,
+                _ => Comparison.Equal,
+            };
+            rest = rest[op.Length..];
+        }
+        else
+        {
+            foreach (var (word, comparison, prefix) in Words)
+            {
+                if (prefix ? rest.StartsWith(word, StringComparison.Ordinal) : rest.EndsWith(word, StringComparison.Ordinal))
+                {
+                    var stripped = prefix ? rest[word.Length..] : rest[..^word.Length];
+                    if (prefix && word == "控制在" && stripped.EndsWith("以内", StringComparison.Ordinal))
+                    {
+                        stripped = stripped[..^2];
+                    }
+
+                    if (Notation.TryReadQuantity(stripped.Trim(), out _, out _, out _))
+                    {
+                        written = comparison;
+                        rest = stripped.Trim();
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (written is { } w && explicitComparison is { } e && w != e)
+        {
+            error = $"the target says '{Symbol(w)}' but the indicator's comparison says '{Symbol(e)}'";
+            return false;
+        }
+
+        if (Notation.TryReadQuantity(rest, out var value, out var percent, out var unit))
+        {
+            var inferred = written is null && explicitComparison is null;
+            var comparison = written ?? explicitComparison ?? (value == 0 ? Comparison.Equal : DefaultComparison(level2));
+            target = new Target { Comparison = comparison, Value = value, IsPercent = percent, Unit = unit, Text = text, ComparisonInferred = inferred };
+            return true;
+        }
+
+        if (written is null && Notation.TryReadRange(rest, out var low, out var high, out var rangePercent, out var rangeUnit))
+        {
+            target = new Target { Comparison = Comparison.Range, Value = low, UpperValue = high, IsPercent = rangePercent, Unit = rangeUnit, Text = text };
+            return true;
+        }
+
+        if (written is null && rest is "无" or "零")
+        {
+            target = new Target { Comparison = explicitComparison ?? Comparison.Equal, Value = 0, Text = text, ComparisonInferred = explicitComparison is null };
+            return true;
+        }
+
+        if (written is not null)
+        {
+            error = "a comparison sign must be followed by a number";
+            return false;
+        }
+
+        if (explicitComparison is { } ec && ec is not Comparison.Qualitative)
+        {
+            error = $"the indicator's comparison is '{ec}' but the target is not a number";
+            return false;
+        }
+
+        target = new Target { Comparison = Comparison.Qualitative, Description = text.Trim(), Text = text };
+        return true;
+    }
+
+    private static readonly (string Word, Comparison Comparison, bool Prefix)[] Words =
+    [
+        ("及以上", Comparison.AtLeast, false),
+        ("以上", Comparison.AtLeast, false),
+        ("不低于", Comparison.AtLeast, true),
+        ("不少于", Comparison.AtLeast, true),
+        ("不小于", Comparison.AtLeast, true),
+        ("大于等于", Comparison.AtLeast, true),
+        ("控制在", Comparison.AtMost, true),
+        ("不高于", Comparison.AtMost, true),
+        ("不超过", Comparison.AtMost, true),
+        ("不多于", Comparison.AtMost, true),
+        ("不大于", Comparison.AtMost, true),
+        ("小于等于", Comparison.AtMost, true),
+        ("及以下", Comparison.AtMost, false),
+        ("以下", Comparison.AtMost, false),
+        ("以内", Comparison.AtMost, false),
+        ("大于", Comparison.GreaterThan, true),
+        ("高于", Comparison.GreaterThan, true),
+        ("超过", Comparison.GreaterThan, true),
+        ("小于", Comparison.LessThan, true),
+        ("低于", Comparison.LessThan, true),
+        ("等于", Comparison.Equal, true),
+    ];
+
+    [GeneratedRegex(@"^(>=|<=|>|<|=)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OperatorPrefix();
+}
