@@ -55,6 +55,11 @@ public sealed record ActualValue
             }
         }
 
+        if (Notation.TryReadDeadline(s, out var deadline))
+        {
+            return new ActualValue { Text = text, Deadline = deadline, Done = true };
+        }
+
         if (Notation.TryReadQuantity(s, out var number, out var percent, out _))
         {
             return new ActualValue { Text = text, Number = number, IsPercent = percent };
@@ -68,11 +73,6 @@ public sealed record ActualValue
         if (Notation.TryReadDate(s, out var date))
         {
             return new ActualValue { Text = text, Date = date };
-        }
-
-        if (Notation.TryReadDeadline(s, out var deadline))
-        {
-            return new ActualValue { Text = text, Deadline = deadline, Done = true };
         }
 
         bool? done = s switch

@@ -7,14 +7,19 @@ internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
 
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => ErrorCount > 0;
+
+    public int ErrorCount { get; private set; }
 
     public int Count => _items.Count;
 
     public void Add(Diagnostic diagnostic)
     {
         _items.Add(diagnostic);
-        HasErrors |= diagnostic.Severity == DiagnosticSeverity.Error;
+        if (diagnostic.Severity == DiagnosticSeverity.Error)
+        {
+            ErrorCount++;
+        }
     }
 
     public void Add(string code, DiagnosticSeverity severity, string path, SourceLocation? location, params (string Name, object? Value)[] arguments)

@@ -1,0 +1,425 @@
+using System.Collections.Immutable;
+using PerfEval.Actuals;
+using PerfEval.Diagnostics;
+using PerfEval.Indicators;
+using PerfEval.Loading;
+using PerfEval.Scoring;
+
+namespace PerfEval.Evaluation;
+
+/// <summary>
+/// The evaluator: budget execution, completion rates, scores, weights filled by the policy, total and grade.
+/// Holds no mutable state, so one instance serves every thread.
+/// </summary>
+public sealed class Evaluator : IEvaluator
+{
+    /// <summary>Creates an evaluator with a scoring policy.</summary>
+    /// <param name="policy">The policy; <see cref="ScoringPolicy.Mof2020"/> when null.</param>
+    public Evaluator(ScoringPolicy? policy = null) => Policy = policy ?? ScoringPolicy.Mof2020;
+
+    /// <summary>The scoring policy every evaluation follows.</summary>
+    public ScoringPolicy Policy { get; }
+
+    /// <inheritdoc />
+    public EvaluationResult Evaluate(Programme programme)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        return Evaluate(programme.IndicatorSet, programme.Actuals);
+    }
+
+    /// <inheritdoc />
+    public EvaluationResult Evaluate(IndicatorSet indicatorSet, ProgrammeActuals actuals)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorSet);
+        ArgumentNullException.ThrowIfNull(actuals);
+
+        var prepared = PreparedSet.For(indicatorSet);
+        var findings = new DiagnosticBag();
+        findings.AddRange(indicatorSet.ReadWarnings.IsDefault ? [] : indicatorSet.ReadWarnings);
+        findings.AddRange(actuals.ReadWarnings.IsDefault ? [] : actuals.ReadWarnings);
+
+        // The set's own errors (possible for sets built in code; files with errors never get here).
+        var readCodes = indicatorSet.ReadWarnings.IsDefault ? [] : indicatorSet.ReadWarnings;
+        findings.AddRange(prepared.Diagnostics.Where(d => !readCodes.Contains(d)));
+
+        if (!string.Equals(indicatorSet.Id, actuals.IndicatorSet, StringComparison.Ordinal))
+        {
+            findings.Add(DiagnosticCodes.IndicatorSetMismatch, DiagnosticSeverity.Error, "$.indicatorSet", actuals.Locations["$.indicatorSet"],
+                ("actual", actuals.IndicatorSet), ("expected", indicatorSet.Id));
+        }
+
+        var budget = EvaluateBudget(indicatorSet, actuals, findings);
+        var byId = MatchActuals(indicatorSet, actuals, prepared, findings);
+        var indicators = EvaluateIndicators(indicatorSet, actuals, prepared, byId, findings);
+
+        var totalWeight = budget.Weight + indicators.Sum(i => i.Weight);
+        if (totalWeight != Policy.TotalPoints && indicators.Length > 0)
+        {
+            findings.Add(DiagnosticCodes.WeightsDoNotAddUp, DiagnosticSeverity.Warning, "$.indicators", indicatorSet.Locations["$.indicators"],
+                ("sum", totalWeight), ("expected", Policy.TotalPoints));
+        }
+
+        var total = budget.Score + indicators.Sum(i => i.Score);
+        return new EvaluationResult
+        {
+            IndicatorSetId = indicatorSet.Id,
+            Name = indicatorSet.Name,
+            Year = indicatorSet.Year,
+            Department = indicatorSet.Department,
+            ImplementingUnit = indicatorSet.ImplementingUnit,
+            Goals = indicatorSet.Goals.IsDefault ? [] : indicatorSet.Goals,
+            Policy = Policy.Name,
+            Budget = budget,
+            Indicators = indicators,
+            TotalWeight = totalWeight,
+            TotalScore = total,
+            Grade = Policy.GradeFor(total),
+            Findings = [.. findings.ToImmutable().OrderByDescending(f => f.Severity)],
+        };
+    }
+
+    private BudgetResult EvaluateBudget(IndicatorSet set, ProgrammeActuals actuals, DiagnosticBag findings)
+    {
+        var b = actuals.Budget;
+        var sources = Lines(set.Budget.Sources, b.Sources, "$.budget.sources", Messages.Word("source"), isSource: true, actuals.Locations, findings);
+        var expenditures = Lines(set.Budget.Expenditures, b.Expenditures, "$.budget.expenditures", Messages.Word("expenditure"), isSource: false, actuals.Locations, findings);
+
+        var available = Total(b.Available, sources, "$.budget.available", DiagnosticCodes.SourcesTotalMismatch, Messages.Word("available budget"), actuals.Locations, findings);
+        var spent = Total(b.Spent, expenditures, "$.budget.spent", DiagnosticCodes.ExpendituresTotalMismatch, Messages.Word("spending"), actuals.Locations, findings);
+
+        decimal? rate = null;
+        var score = 0m;
+        if (available is > 0 && spent is { } s)
+        {
+            var ratio = s / available.Value;
+            rate = Figures.Percent(ratio);
+            score = Figures.Round(Policy.BudgetWeight * Math.Min(1m, ratio));
+            if (s > available)
+            {
+                findings.Add(DiagnosticCodes.OverSpent, DiagnosticSeverity.Warning, "$.budget.spent", actuals.Locations["$.budget.spent"] ?? actuals.Locations["$.budget"],
+                    ("spent", s), ("available", available));
+            }
+        }
+
+        return new BudgetResult
+        {
+            Unit = set.Budget.Unit,
+            Initial = b.Initial,
+            Available = available,
+            Spent = spent,
+            ExecutionRate = rate,
+            Weight = Policy.BudgetWeight,
+            Score = score,
+            Sources = Shares(sources, available),
+            Expenditures = Shares(expenditures, spent),
+        };
+    }
+
+    private static List<BudgetLineResult> Lines(ImmutableArray<BudgetLine> declared, ImmutableArray<BudgetAmount> given, string path, string kind, bool isSource, SourceMap map, DiagnosticBag findings)
+    {
+        declared = declared.IsDefault ? [] : declared;
+        given = given.IsDefault ? [] : given;
+        var amounts = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var a in given)
+        {
+            if (declared.Length > 0 && !declared.Any(d => d.Id == a.Id))
+            {
+                var p = Loading.JsonTree.ChildPath(path, a.Id);
+                findings.Add(DiagnosticCodes.UnknownBudgetLine, DiagnosticSeverity.Error, p, map[p], ("kind", kind), ("id", a.Id));
+                continue;
+            }
+
+            amounts[a.Id] = a.Amount;
+        }
+
+        var lines = new List<BudgetLineResult>();
+        if (declared.Length > 0 && given.Length > 0)
+        {
+            foreach (var d in declared)
+            {
+                lines.Add(new BudgetLineResult { Id = d.Id, Name = d.Name, Category = isSource ? d.Category : null, Amount = amounts.GetValueOrDefault(d.Id) });
+            }
+        }
+        else
+        {
+            foreach (var (id, amount) in amounts)
+            {
+                lines.Add(new BudgetLineResult { Id = id, Name = id, Category = isSource ? SourceCategory.Appropriation : null, Amount = amount });
+            }
+        }
+
+        return lines;
+    }
+
+    private static decimal? Total(decimal? stated, List<BudgetLineResult> lines, string path, string mismatchCode, string figure, SourceMap map, DiagnosticBag findings)
+    {
+        var sum = lines.Count > 0 ? lines.Sum(l => l.Amount) : (decimal?)null;
+        if (stated is { } total)
+        {
+            if (sum is { } s && s != total)
+            {
+                findings.Add(mismatchCode, DiagnosticSeverity.Error, path, map[path], ("sum", s), ("total", total));
+            }
+
+            return total;
+        }
+
+        if (sum is null)
+        {
+            findings.Add(DiagnosticCodes.BudgetMissing, DiagnosticSeverity.Error, path, map["$.budget"] ?? map["$"], ("figure", figure));
+        }
+
+        return sum;
+    }
+
+    private static ImmutableArray<BudgetLineResult> Shares(List<BudgetLineResult> lines, decimal? total) =>
+        [.. lines.Select(l => l with { Share = total is > 0 ? Figures.Percent(l.Amount / total.Value) : null })];
+
+    private static IndicatorActual?[] MatchActuals(IndicatorSet set, ProgrammeActuals actuals, PreparedSet prepared, DiagnosticBag findings)
+    {
+        var byPosition = new IndicatorActual?[set.Indicators.Length];
+        foreach (var a in actuals.Indicators.IsDefault ? [] : actuals.Indicators)
+        {
+            if (prepared.Index.TryGetValue(a.Id, out var i))
+            {
+                if (byPosition[i] is not null)
+                {
+                    var dup = Loading.JsonTree.ChildPath("$.indicators", a.Id);
+                    findings.Add(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, dup, actuals.Locations[dup], ("id", a.Id));
+                    continue;
+                }
+
+                byPosition[i] = a;
+                continue;
+            }
+
+            var path = Loading.JsonTree.ChildPath("$.indicators", a.Id);
+            findings.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, path, actuals.Locations[path],
+                ("set", set.Id), ("id", a.Id), ("suggestion", Messages.DidYouMean(Loading.ObjectReader.Closest(a.Id, prepared.Index.Keys))));
+        }
+
+        return byPosition;
+    }
+
+    private ImmutableArray<IndicatorResult> EvaluateIndicators(IndicatorSet set, ProgrammeActuals actuals, PreparedSet prepared, IndicatorActual?[] byPosition, DiagnosticBag findings)
+    {
+        var definitions = set.Indicators;
+        var weights = FillWeights(set, byPosition, findings);
+        var results = ImmutableArray.CreateBuilder<IndicatorResult>(definitions.Length);
+        for (var i = 0; i < definitions.Length; i++)
+        {
+            results.Add(EvaluateIndicator(set, i, byPosition[i], weights[i], prepared, actuals.Locations, findings));
+        }
+
+        return results.MoveToImmutable();
+    }
+
+    /// <summary>The weight of each indicator: its own, or the level's remaining points split evenly (to the cent, by largest remainder).</summary>
+    private (decimal Weight, bool Filled)[] FillWeights(IndicatorSet set, IndicatorActual?[] byPosition, DiagnosticBag findings)
+    {
+        var definitions = set.Indicators;
+        var weights = new (decimal, bool)[definitions.Length];
+        foreach (var level in definitions.Select(d => d.Level1).Distinct())
+        {
+            var applicable = Enumerable.Range(0, definitions.Length)
+                .Where(i => definitions[i].Level1 == level && byPosition[i]?.NotApplicable != true).ToList();
+            var explicitSum = applicable.Where(i => definitions[i].Weight is not null).Sum(i => definitions[i].Weight!.Value);
+            var missing = applicable.Where(i => definitions[i].Weight is null).ToList();
+            foreach (var i in applicable.Where(i => definitions[i].Weight is not null))
+            {
+                weights[i] = (definitions[i].Weight!.Value, false);
+            }
+
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var levelName = IndicatorLevels.Name(level, Messages.IsChinese);
+            if (!Policy.LevelPoints.TryGetValue(level, out var points))
+            {
+                findings.Add(DiagnosticCodes.LevelPointsExceeded, DiagnosticSeverity.Error, $"$.indicators[{missing[0]}].weight", set.Locations[$"$.indicators[{missing[0]}]"],
+                    ("level1", levelName), ("sum", explicitSum), ("points", 0m));
+                continue;
+            }
+
+            var remaining = points - explicitSum;
+            if (remaining < 0)
+            {
+                findings.Add(DiagnosticCodes.LevelPointsExceeded, DiagnosticSeverity.Error, $"$.indicators[{missing[0]}].weight", set.Locations[$"$.indicators[{missing[0]}]"],
+                    ("level1", levelName), ("sum", explicitSum), ("points", points));
+                remaining = 0;
+            }
+
+            var cents = (long)Math.Round(remaining * 100m, MidpointRounding.AwayFromZero);
+            var each = cents / missing.Count;
+            var extra = cents % missing.Count;
+            for (var k = 0; k < missing.Count; k++)
+            {
+                weights[missing[k]] = ((each + (k < extra ? 1 : 0)) / 100m, true);
+            }
+        }
+
+        return weights;
+    }
+
+    private IndicatorResult EvaluateIndicator(IndicatorSet set, int i, IndicatorActual? given, (decimal Weight, bool Filled) w, PreparedSet prepared, SourceMap map, DiagnosticBag findings)
+    {
+        var d = set.Indicators[i];
+        var path = Loading.JsonTree.ChildPath("$.indicators", d.Id);
+        var location = map[path];
+        var result = new IndicatorResult
+        {
+            Id = d.Id,
+            Name = d.Name,
+            Program = d.Program,
+            Level1 = d.Level1,
+            Level2 = d.Level2,
+            Target = d.Target,
+            Unit = d.Unit,
+            Actual = given?.Actual,
+            Status = IndicatorStatus.Missing,
+            Weight = w.Weight,
+            WeightFilled = w.Filled,
+            Score = 0m,
+            Reason = given?.Reason,
+            Measures = given?.Measures,
+        };
+
+        if (given?.NotApplicable == true)
+        {
+            if (given.Actual is not null)
+            {
+                findings.Add(DiagnosticCodes.NotApplicableWithActual, DiagnosticSeverity.Warning, path, location);
+            }
+
+            return result with { Status = IndicatorStatus.NotApplicable, Actual = null, Weight = 0m, WeightFilled = false };
+        }
+
+        if (!prepared.Valid[i])
+        {
+            return result;
+        }
+
+        var actual = given?.Actual;
+        decimal? number = actual?.Number;
+        if (prepared.Compiled[i] is { } expression && given is not null && (given.Inputs.Count > 0 || actual is null))
+        {
+            if (expression.TryEvaluate(given.Inputs, out var computed, out var error))
+            {
+                if (number is { } stated && stated != computed)
+                {
+                    findings.Add(DiagnosticCodes.ComputedActualMismatch, DiagnosticSeverity.Error, path + ".actual", map[path + ".actual"] ?? location,
+                        ("stated", stated), ("computed", computed), ("expression", expression.Text));
+                }
+
+                number = computed;
+                actual ??= ActualValue.FromNumber(computed) with { IsPercent = d.Target.IsPercent };
+            }
+            else
+            {
+                findings.Add(DiagnosticCodes.ExpressionFailed, DiagnosticSeverity.Error, path + ".inputs", map[path + ".inputs"] ?? location,
+                    ("id", d.Id), ("expression", expression.Text), ("reason", error));
+                if (actual is null)
+                {
+                    return result;
+                }
+            }
+        }
+
+        if (actual is null)
+        {
+            findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, path, location ?? set.Locations[$"$.indicators[{i}]"], ("id", d.Id), ("name", d.Name));
+            return result;
+        }
+
+        result = result with { Actual = actual };
+        var t = d.Target;
+        switch (t.Comparison)
+        {
+            case Comparison.Qualitative:
+                return Qualitative(result, given!, path, location, findings);
+
+            case Comparison.Deadline:
+            {
+                if (IndicatorScorer.DeadlineKept(t.Deadline!, actual, set.Year) is { } kept)
+                {
+                    return Apply(result, IndicatorScorer.Deadline(kept), null);
+                }
+
+                findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path + ".actual", map[path + ".actual"] ?? location,
+                    ("actual", actual.Text), ("target", t.Display), ("reason", Messages.IsChinese ? "应为日期、“12月底前”或“完成 / 未完成”" : "expected a date, a deadline such as 12月底前, or 完成 / 未完成"));
+                return result;
+            }
+
+            default:
+            {
+                if (number is not { } x)
+                {
+                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path + ".actual", map[path + ".actual"] ?? location,
+                        ("actual", actual.Text), ("target", t.Display), ("reason", Messages.IsChinese ? "应为数值" : "the target is a number"));
+                    return result;
+                }
+
+                if (x < 0)
+                {
+                    findings.Add(DiagnosticCodes.NegativeActual, DiagnosticSeverity.Info, path + ".actual", map[path + ".actual"] ?? location, ("actual", x));
+                    x = 0;
+                }
+
+                return Apply(result, IndicatorScorer.Numeric(t, x, Policy), x);
+            }
+        }
+    }
+
+    private static IndicatorResult Apply(IndicatorResult result, Outcome outcome, decimal? number) => result with
+    {
+        ActualNumber = number,
+        CompletionRate = outcome.Completion is { } c ? Figures.Percent(c) : null,
+        Status = outcome.Status,
+        Score = Figures.Round(result.Weight * outcome.Share),
+    };
+
+    private IndicatorResult Qualitative(IndicatorResult result, IndicatorActual given, string path, SourceLocation? location, DiagnosticBag findings)
+    {
+        var inferred = false;
+        var grade = given.Grade;
+        if (grade is null && IndicatorScorer.InferGrade(result.Target, result.Actual!) is { } g)
+        {
+            grade = g;
+            inferred = true;
+        }
+
+        if (grade is not { } qg)
+        {
+            findings.Add(DiagnosticCodes.GradeRequired, DiagnosticSeverity.Warning, path + ".grade", location,
+                ("id", result.Id), ("actual", result.Actual!.Text), ("target", result.Target.Display));
+            return result;
+        }
+
+        var (low, high, status) = IndicatorScorer.Band(qg, result.Weight, Policy);
+        var score = IndicatorScorer.DefaultQualitativeScore(qg, result.Weight, Policy);
+        if (given.Score is { } stated)
+        {
+            var inBand = stated >= low && (qg == QualitativeGrade.Achieved ? stated <= high : stated < high);
+            if (inBand)
+            {
+                score = stated;
+            }
+            else
+            {
+                findings.Add(DiagnosticCodes.ScoreOutOfBand, DiagnosticSeverity.Error, path + ".score", location,
+                    ("score", stated), ("low", Figures.Round(low)), ("high", Figures.Round(high)), ("grade", GradeLabel(qg)), ("used", Figures.Round(score)));
+            }
+        }
+
+        return result with { Status = status, Grade = qg, GradeInferred = inferred, Score = Figures.Round(score) };
+    }
+
+    private static string GradeLabel(QualitativeGrade grade) => grade switch
+    {
+        QualitativeGrade.Achieved => Messages.IsChinese ? "达成年度指标" : "achieved",
+        QualitativeGrade.Partial => Messages.IsChinese ? "部分达成年度指标并具有一定效果" : "partial",
+        _ => Messages.IsChinese ? "未达成年度指标且效果较差" : "not achieved",
+    };
+}

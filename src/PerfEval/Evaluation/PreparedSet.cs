@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using PerfEval.Diagnostics;
+using PerfEval.Expressions;
+using PerfEval.Indicators;
+
+namespace PerfEval.Evaluation;
+
+/// <summary>
+/// What an indicator set needs before it is evaluated: its semantic checks and its compiled expressions.
+/// Made once per set (files and sets built in code alike) and cached beside the set.
+/// </summary>
+internal sealed class PreparedSet
+{
+    private static readonly ConditionalWeakTable<IndicatorSet, PreparedSet> Cache = new();
+
+    private PreparedSet(ImmutableArray<Diagnostic> diagnostics, CompiledExpression?[] compiled, bool[] valid, Dictionary<string, int> index)
+    {
+        Diagnostics = diagnostics;
+        Compiled = compiled;
+        Valid = valid;
+        Index = index;
+    }
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The compiled <c>compute</c> expression of each indicator, by position.</summary>
+    public CompiledExpression?[] Compiled { get; }
+
+    /// <summary>Whether each indicator, by position, can be scored (its target and expression are sound).</summary>
+    public bool[] Valid { get; }
+
+    /// <summary>Indicator positions by id.</summary>
+    public Dictionary<string, int> Index { get; }
+
+    public static PreparedSet For(IndicatorSet set) => Cache.GetValue(set, Prepare);
+
+    /// <summary>Lets a copy of a set (made with <c>with</c>) reuse the preparation of the original.</summary>
+    public static void Adopt(IndicatorSet copy, PreparedSet prepared) => Cache.AddOrUpdate(copy, prepared);
+
+    private static PreparedSet Prepare(IndicatorSet set)
+    {
+        var bag = new DiagnosticBag();
+        var map = set.Locations;
+        var indicators = set.Indicators.IsDefault ? [] : set.Indicators;
+        var compiled = new CompiledExpression?[indicators.Length];
+        var valid = new bool[indicators.Length];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        CheckLines(set.Budget.Sources, "$.budget.sources", map, bag);
+        CheckLines(set.Budget.Expenditures, "$.budget.expenditures", map, bag);
+
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            var d = indicators[i];
+            var path = $"$.indicators[{i}]";
+            var errorsBefore = bag.ErrorCount;
+            if (string.IsNullOrWhiteSpace(d.Id))
+            {
+                bag.Add(DiagnosticCodes.MissingProperty, DiagnosticSeverity.Error, path + ".id", map[path], ("name", "id"));
+            }
+            else if (!index.TryAdd(d.Id, i))
+            {
+                bag.Add(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, path + ".id", map[path + ".id"] ?? map[path], ("id", d.Id));
+            }
+
+            if (!IndicatorLevels.Belongs(d.Level1, d.Level2))
+            {
+                bag.Add(DiagnosticCodes.LevelMismatch, DiagnosticSeverity.Error, path + ".level1", map[path + ".level1"] ?? map[path],
+                    ("level1", IndicatorLevels.Name(d.Level1, Messages.IsChinese)), ("level2", IndicatorLevels.Name(d.Level2, Messages.IsChinese)));
+            }
+
+            CheckTarget(d.Target, path + ".target", map, bag);
+
+            if (d.Weight is < 0 or > 100)
+            {
+                bag.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, path + ".weight", map[path + ".weight"] ?? map[path],
+                    ("value", d.Weight), ("reason", Messages.IsChinese ? "分值应在 0 到 100 之间" : "a weight is between 0 and 100 points"));
+            }
+
+            if (d.Compute is { } expression)
+            {
+                if (!d.Target.IsNumeric)
+                {
+                    bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, path + ".compute", map[path + ".compute"] ?? map[path],
+                        ("expression", expression), ("reason", Messages.IsChinese ? "只有数值型指标可以计算实际完成值" : "only numeric indicators can compute their actual"));
+                }
+                else if (CompiledExpression.TryCompile(expression, out var c, out var error))
+                {
+                    compiled[i] = c;
+                }
+                else
+                {
+                    bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, path + ".compute", map[path + ".compute"] ?? map[path],
+                        ("expression", expression), ("reason", error));
+                }
+            }
+
+            valid[i] = bag.ErrorCount == errorsBefore;
+        }
+
+        return new PreparedSet(bag.ToImmutable(), compiled, valid, index);
+    }
+
+    private static void CheckTarget(Target t, string path, SourceMap map, DiagnosticBag bag)
+    {
+        var location = map[path];
+        string? problem = t.Comparison switch
+        {
+            Comparison.Deadline when t.Deadline is null => "a deadline target needs a deadline",
+            Comparison.Qualitative when string.IsNullOrWhiteSpace(t.Description) => "a qualitative target needs its wording",
+            Comparison.Range when t.Value is null || t.UpperValue is null => "a range needs both bounds",
+            Comparison.Range when t.Value > t.UpperValue => "the lower bound is above the upper bound",
+            Comparison.Range when t.Value < 0 => "a range cannot start below 0",
+            not (Comparison.Deadline or Comparison.Qualitative or Comparison.Range) when t.Value is null => "a numeric comparison needs a value",
+            not (Comparison.Deadline or Comparison.Qualitative) when t.Value < 0 => "a target cannot be negative",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            bag.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, path, location, ("value", t.Text ?? t.Display), ("reason", problem));
+            return;
+        }
+
+        if (t.Comparison is Comparison.AtLeast or Comparison.GreaterThan && t.Value == 0)
+        {
+            bag.Add(DiagnosticCodes.ZeroTargetRatio, DiagnosticSeverity.Error, path, location, ("comparison", Target.Symbol(t.Comparison)));
+        }
+    }
+
+    private static void CheckLines(ImmutableArray<BudgetLine> lines, string path, SourceMap map, DiagnosticBag bag)
+    {
+        if (lines.IsDefault)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!seen.Add(lines[i].Id))
+            {
+                var p = $"{path}[{i}].id";
+                bag.Add(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, p, map[p], ("id", lines[i].Id));
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+using PerfEval.Actuals;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Loading;
+
+/// <summary>Maps an actuals document onto <see cref="ProgrammeActuals"/>.</summary>
+internal static class ActualsReader
+{
+    private static readonly string[] RootProperties = ["indicatorSet", "year", "budget", "indicators", "description"];
+    private static readonly string[] BudgetProperties = ["initial", "available", "spent", "sources", "expenditures"];
+    private static readonly string[] IndicatorProperties = ["actual", "grade", "score", "inputs", "reason", "measures", "notApplicable"];
+
+    public static ProgrammeActuals? Read(JsonTree root, DiagnosticBag diagnostics)
+    {
+        var r = ObjectReader.Open(root, diagnostics, RootProperties);
+        if (r is null)
+        {
+            return null;
+        }
+
+        var setId = r.String("indicatorSet", required: true);
+        var budget = ReadBudget(r.Object("budget", BudgetProperties), diagnostics);
+        var indicators = ImmutableArray.CreateBuilder<IndicatorActual>();
+        if (r.Get("indicators", required: true) is { } node)
+        {
+            if (node.Kind != JsonKind.Object)
+            {
+                ObjectReader.WrongType(node, "object", diagnostics);
+            }
+            else
+            {
+                foreach (var p in node.Properties)
+                {
+                    if (ReadIndicator(p.Name, p.Value, diagnostics) is { } actual)
+                    {
+                        indicators.Add(actual);
+                    }
+                }
+            }
+        }
+
+        if (diagnostics.HasErrors || setId is null)
+        {
+            return null;
+        }
+
+        return new ProgrammeActuals
+        {
+            IndicatorSet = setId,
+            Budget = budget,
+            Indicators = indicators.ToImmutable(),
+            Locations = SourceMaps.Build(root),
+        };
+    }
+
+    private static BudgetActuals ReadBudget(ObjectReader? b, DiagnosticBag diagnostics)
+    {
+        if (b is null)
+        {
+            return new BudgetActuals();
+        }
+
+        var result = new BudgetActuals
+        {
+            Initial = b.Decimal("initial"),
+            Available = b.Decimal("available"),
+            Spent = b.Decimal("spent"),
+            Sources = ReadAmounts(b.Get("sources"), diagnostics),
+            Expenditures = ReadAmounts(b.Get("expenditures"), diagnostics),
+        };
+        foreach (var name in (ReadOnlySpan<string>)["initial", "available", "spent"])
+        {
+            if (b.Get(name) is { Kind: JsonKind.Number } n && ObjectReader.ReadDecimal(n, new DiagnosticBag()) < 0)
+            {
+                Negative(n, diagnostics);
+            }
+        }
+
+        return result;
+    }
+
+    private static void Negative(JsonTree n, DiagnosticBag diagnostics) =>
+        diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, n.Path, n.Location, ("value", n.Text),
+            ("reason", Messages.IsChinese ? "金额不能为负数" : "an amount cannot be negative"));
+
+    private static ImmutableArray<BudgetAmount> ReadAmounts(JsonTree? node, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node.Kind != JsonKind.Object)
+        {
+            ObjectReader.WrongType(node, "object", diagnostics);
+            return [];
+        }
+
+        var amounts = ImmutableArray.CreateBuilder<BudgetAmount>();
+        foreach (var p in node.Properties)
+        {
+            if (ObjectReader.ReadDecimal(p.Value, diagnostics) is { } amount)
+            {
+                if (amount < 0)
+                {
+                    Negative(p.Value, diagnostics);
+                }
+
+                amounts.Add(new BudgetAmount(p.Name, amount));
+            }
+        }
+
+        return amounts.ToImmutable();
+    }
+
+    private static IndicatorActual? ReadIndicator(string id, JsonTree node, DiagnosticBag diagnostics)
+    {
+        switch (node.Kind)
+        {
+            case JsonKind.Number:
+                return ObjectReader.ReadDecimal(node, diagnostics) is { } n ? new IndicatorActual { Id = id, Actual = ActualValue.FromNumber(n) } : null;
+            case JsonKind.String:
+                return new IndicatorActual { Id = id, Actual = ActualValue.Parse(node.Text!) };
+            case JsonKind.Object:
+                break;
+            default:
+                ObjectReader.WrongType(node, "object", diagnostics);
+                return null;
+        }
+
+        var r = ObjectReader.Open(node, diagnostics, IndicatorProperties)!;
+        ActualValue? actual = null;
+        if (r.Get("actual") is { } a)
+        {
+            switch (a.Kind)
+            {
+                case JsonKind.Number:
+                    actual = ObjectReader.ReadDecimal(a, diagnostics) is { } n ? ActualValue.FromNumber(n) : null;
+                    break;
+                case JsonKind.String:
+                    actual = ActualValue.Parse(a.Text!);
+                    break;
+                default:
+                    ObjectReader.WrongType(a, "number or string", diagnostics);
+                    break;
+            }
+        }
+
+        QualitativeGrade? grade = null;
+        if (r.String("grade") is { } g)
+        {
+            if (TryGrade(g, out var parsed))
+            {
+                grade = parsed;
+            }
+            else
+            {
+                var n = r.Get("grade")!;
+                diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, n.Path, n.Location, ("value", g),
+                    ("reason", "achieved | partial | notAchieved (达成年度指标 | 部分达成年度指标并具有一定效果 | 未达成年度指标且效果较差)"));
+            }
+        }
+
+        var inputs = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        if (r.Get("inputs") is { } inputNode)
+        {
+            if (inputNode.Kind != JsonKind.Object)
+            {
+                ObjectReader.WrongType(inputNode, "object", diagnostics);
+            }
+            else
+            {
+                foreach (var p in inputNode.Properties)
+                {
+                    if (ObjectReader.ReadDecimal(p.Value, diagnostics) is { } v)
+                    {
+                        inputs[p.Name] = v;
+                    }
+                }
+            }
+        }
+
+        return new IndicatorActual
+        {
+            Id = id,
+            Actual = actual,
+            Grade = grade,
+            Score = r.Decimal("score"),
+            Inputs = inputs.ToImmutable(),
+            Reason = r.String("reason"),
+            Measures = r.String("measures"),
+            NotApplicable = r.Bool("notApplicable") ?? false,
+        };
+    }
+
+    /// <summary>Reads a qualitative grade from its code or its Chinese phrase (达成 / 部分达成 / 未达成 and the full phrases).</summary>
+    public static bool TryGrade(string text, out QualitativeGrade grade)
+    {
+        var t = text.Trim();
+        if (t.Equals("achieved", StringComparison.OrdinalIgnoreCase) || t is "达成年度指标" or "达成")
+        {
+            grade = QualitativeGrade.Achieved;
+            return true;
+        }
+
+        if (t.Equals("partial", StringComparison.OrdinalIgnoreCase) || t.Equals("partiallyAchieved", StringComparison.OrdinalIgnoreCase)
+            || t is "部分达成年度指标并具有一定效果" or "部分达成")
+        {
+            grade = QualitativeGrade.Partial;
+            return true;
+        }
+
+        if (t.Equals("notAchieved", StringComparison.OrdinalIgnoreCase) || t is "未达成年度指标且效果较差" or "未达成")
+        {
+            grade = QualitativeGrade.NotAchieved;
+            return true;
+        }
+
+        grade = default;
+        return false;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using PerfEval.Actuals;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Indicators;
+
+namespace PerfEval.Loading;
+
+/// <summary>
+/// Reads indicator sets and actuals from JSON strings, UTF-8 streams and files. Nothing here throws on bad
+/// input: every problem comes back as a <see cref="Diagnostic"/> with its code, JSON path, line and column.
+/// </summary>
+public static class PerfEvalJson
+{
+    /// <summary>The file name an indicator set has inside a programme folder.</summary>
+    public const string IndicatorSetFileName = "indicators.json";
+
+    /// <summary>The file name the actuals have inside a programme folder.</summary>
+    public const string ActualsFileName = "actuals.json";
+
+    /// <summary>The largest document read (16 MiB); larger ones are refused with PE1011.</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+
+    /// <summary>The deepest nesting of objects and arrays accepted.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Reads an indicator set from a JSON string.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="sourceName">A name for the document in diagnostics (a file name), if any.</param>
+    /// <returns>The set, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<IndicatorSet> ReadIndicatorSet(string json, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReadIndicatorSet(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+    }
+
+    /// <summary>Reads an indicator set from a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
+    /// <returns>The set, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json, string? sourceName = null) =>
+        FromStream(utf8Json, sourceName, ReadIndicatorSet);
+
+    /// <summary>Reads an indicator set from a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The set, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<IndicatorSet> ReadIndicatorSetFile(string path) => FromFile(path, ReadIndicatorSet);
+
+    /// <summary>Reads actuals from a JSON string.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="sourceName">A name for the document in diagnostics (a file name), if any.</param>
+    /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
+    public static LoadResult<ProgrammeActuals> ReadActuals(string json, string? sourceName = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReadActuals(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+    }
+
+    /// <summary>Reads actuals from a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
+    /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
+    public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json, string? sourceName = null) =>
+        FromStream(utf8Json, sourceName, ReadActuals);
+
+    /// <summary>Reads actuals from a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
+    public static LoadResult<ProgrammeActuals> ReadActualsFile(string path) => FromFile(path, ReadActuals);
+
+    /// <summary>Reads a programme folder: <c>indicators.json</c> and <c>actuals.json</c> side by side.</summary>
+    /// <param name="folder">The folder.</param>
+    /// <returns>The programme, or the diagnostics of both files.</returns>
+    public static LoadResult<Programme> ReadProgrammeFolder(string folder) =>
+        ReadProgrammeFiles(Path.Combine(folder, IndicatorSetFileName), Path.Combine(folder, ActualsFileName));
+
+    /// <summary>Reads a programme from an indicator-set file and an actuals file.</summary>
+    /// <param name="indicatorSetPath">The indicator set.</param>
+    /// <param name="actualsPath">The actuals.</param>
+    /// <returns>The programme, or the diagnostics of both files.</returns>
+    public static LoadResult<Programme> ReadProgrammeFiles(string indicatorSetPath, string actualsPath)
+    {
+        var set = ReadIndicatorSetFile(indicatorSetPath);
+        var actuals = ReadActualsFile(actualsPath);
+        var diagnostics = set.Diagnostics.AddRange(actuals.Diagnostics);
+        return new LoadResult<Programme>(
+            set.Value is not null && actuals.Value is not null ? new Programme(set.Value, actuals.Value) : null,
+            diagnostics);
+    }
+
+    private static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlySpan<byte> utf8, string? source)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
+        var set = root is null ? null : IndicatorSetReader.Read(root, diagnostics);
+        if (set is not null)
+        {
+            // Semantic checks (ids, weights, zero targets, expressions) are shared with sets built in code.
+            var prepared = PreparedSet.For(set);
+            diagnostics.AddRange(prepared.Diagnostics);
+            set = set with { ReadWarnings = [.. diagnostics.ToImmutable().Where(d => d.Severity != DiagnosticSeverity.Error)] };
+            PreparedSet.Adopt(set, prepared);
+        }
+
+        return new LoadResult<IndicatorSet>(set, diagnostics.ToImmutable());
+    }
+
+    private static LoadResult<ProgrammeActuals> ReadActuals(ReadOnlySpan<byte> utf8, string? source)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
+        var actuals = root is null ? null : ActualsReader.Read(root, diagnostics);
+        if (actuals is not null && diagnostics.Count > 0)
+        {
+            actuals = actuals with { ReadWarnings = diagnostics.ToImmutable() };
+        }
+
+        return new LoadResult<ProgrammeActuals>(actuals, diagnostics.ToImmutable());
+    }
+
+    private delegate LoadResult<T> SpanReader<T>(ReadOnlySpan<byte> utf8, string? source)
+        where T : class;
+
+    private static LoadResult<T> FromStream<T>(Stream stream, string? source, SpanReader<T> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > MaxDocumentBytes)
+            {
+                return TooLarge<T>(source);
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        return read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
+    }
+
+    private static LoadResult<T> FromFile<T>(string path, SpanReader<T> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return Unreadable<T>(path, Messages.IsChinese ? "文件不存在" : "the file does not exist");
+            }
+
+            if (info.Length > MaxDocumentBytes)
+            {
+                return TooLarge<T>(path);
+            }
+
+            return read(File.ReadAllBytes(path), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
+        {
+            return Unreadable<T>(path, e.Message);
+        }
+    }
+
+    private static LoadResult<T> TooLarge<T>(string? source)
+        where T : class =>
+        Unreadable<T>(source, Messages.IsChinese ? $"文件超过 {MaxDocumentBytes / 1024 / 1024} MiB" : $"the document is larger than {MaxDocumentBytes / 1024 / 1024} MiB");
+
+    private static LoadResult<T> Unreadable<T>(string? source, string reason)
+        where T : class
+    {
+        var bag = new DiagnosticBag();
+        bag.Add(DiagnosticCodes.UnreadableFile, DiagnosticSeverity.Error, "$", source is null ? null : new SourceLocation(source, 1, 1), ("reason", reason));
+        return new LoadResult<T>(null, bag.ToImmutable());
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PerfEval.Actuals;
+using PerfEval.Evaluation;
+using PerfEval.Indicators;
+
+namespace PerfEval.Reporting;
+
+/// <summary>
+/// Writes an <see cref="EvaluationResult"/> as JSON: camelCase names, numbers as JSON numbers, percentages in
+/// percent. docs/result-json.md describes every field; the names are a contract.
+/// </summary>
+public static class ResultJson
+{
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The result as a JSON string.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="indented">True for one value per line.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(EvaluationResult result, bool indented = true)
+    {
+        using var buffer = new MemoryStream();
+        Write(result, buffer, indented);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes the result as UTF-8 JSON to a stream.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="utf8Json">The stream; it is not closed.</param>
+    /// <param name="indented">True for one value per line.</param>
+    public static void Write(EvaluationResult result, Stream utf8Json, bool indented = true)
+    {
+        using var writer = new Utf8JsonWriter(utf8Json, indented ? Indented : Compact);
+        Write(result, writer);
+    }
+
+    /// <summary>Writes the result as one JSON object.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="writer">The writer.</param>
+    public static void Write(EvaluationResult result, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("indicatorSet", result.IndicatorSetId);
+        writer.WriteString("name", result.Name);
+        writer.WriteNumber("year", result.Year);
+        WriteOptional(writer, "department", result.Department);
+        WriteOptional(writer, "implementingUnit", result.ImplementingUnit);
+        writer.WriteString("policy", result.Policy);
+
+        var b = result.Budget;
+        writer.WriteStartObject("budget");
+        writer.WriteString("unit", b.Unit);
+        WriteNumber(writer, "initial", b.Initial);
+        WriteNumber(writer, "available", b.Available);
+        WriteNumber(writer, "spent", b.Spent);
+        WriteNumber(writer, "executionRate", b.ExecutionRate);
+        writer.WriteNumber("weight", b.Weight);
+        writer.WriteNumber("score", b.Score);
+        WriteLines(writer, "sources", b.Sources);
+        WriteLines(writer, "expenditures", b.Expenditures);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("indicators");
+        foreach (var i in result.Indicators)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", i.Id);
+            writer.WriteString("name", i.Name);
+            WriteOptional(writer, "program", i.Program);
+            writer.WriteString("level1", IndicatorLevels.Code(i.Level1));
+            writer.WriteString("level2", IndicatorLevels.Code(i.Level2));
+            writer.WriteString("target", i.Target.Display);
+            writer.WriteString("comparison", ComparisonCode(i.Target.Comparison));
+            writer.WriteBoolean("comparisonInferred", i.Target.ComparisonInferred);
+            WriteOptional(writer, "unit", i.Unit);
+            WriteOptional(writer, "actual", i.Actual?.Text);
+            WriteNumber(writer, "actualValue", i.ActualNumber);
+            WriteNumber(writer, "completionRate", i.CompletionRate);
+            writer.WriteString("status", StatusCode(i.Status));
+            if (i.Grade is { } g)
+            {
+                writer.WriteString("grade", GradeCode(g));
+                writer.WriteBoolean("gradeInferred", i.GradeInferred);
+            }
+
+            writer.WriteNumber("weight", i.Weight);
+            writer.WriteBoolean("weightFilled", i.WeightFilled);
+            writer.WriteNumber("score", i.Score);
+            WriteOptional(writer, "reason", i.Reason);
+            WriteOptional(writer, "measures", i.Measures);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("totalWeight", result.TotalWeight);
+        writer.WriteNumber("totalScore", result.TotalScore);
+        writer.WriteString("grade", result.Grade.Label);
+        writer.WriteString("gradeCode", result.Grade.Code);
+        writer.WriteStartArray("findings");
+        foreach (var f in result.Findings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", f.Code);
+            writer.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+            writer.WriteString("path", f.Path);
+            if (f.Location is { } l)
+            {
+                WriteOptional(writer, "file", l.Source);
+                writer.WriteNumber("line", l.Line);
+                writer.WriteNumber("column", l.Column);
+            }
+
+            writer.WriteString("message", f.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    /// <summary>The JSON code of a status: <c>met</c>, <c>partiallyMet</c>, <c>notMet</c>, <c>notApplicable</c>, <c>missing</c>.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The code.</returns>
+    public static string StatusCode(IndicatorStatus status) => CamelCase(status.ToString());
+
+    /// <summary>The JSON code of a comparison: <c>atLeast</c>, <c>atMost</c>, <c>equal</c>, <c>range</c>, <c>deadline</c>, <c>qualitative</c>…</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The code.</returns>
+    public static string ComparisonCode(Comparison comparison) => CamelCase(comparison.ToString());
+
+    /// <summary>The JSON code of a qualitative grade: <c>achieved</c>, <c>partial</c>, <c>notAchieved</c>.</summary>
+    /// <param name="grade">The grade.</param>
+    /// <returns>The code.</returns>
+    public static string GradeCode(QualitativeGrade grade) => CamelCase(grade.ToString());
+
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static void WriteLines(Utf8JsonWriter writer, string name, IEnumerable<BudgetLineResult> lines)
+    {
+        writer.WriteStartArray(name);
+        foreach (var l in lines)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", l.Id);
+            writer.WriteString("name", l.Name);
+            if (l.Category is { } c)
+            {
+                writer.WriteString("category", CamelCase(c.ToString()));
+            }
+
+            writer.WriteNumber("amount", l.Amount);
+            WriteNumber(writer, "share", l.Share);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+
+namespace PerfEval.Tests.Golden;
+
+/// <summary>Locates and evaluates the seed example in rules/examples once for the golden tests.</summary>
+public sealed class SeedExample
+{
+    public SeedExample()
+    {
+        Folder = Path.Combine(RepositoryRoot(), "rules", "examples", "zalantun-employment-2025");
+        Load = PerfEvalJson.ReadProgrammeFolder(Folder);
+        Result = new Evaluator().Evaluate(Load.GetValueOrThrow());
+    }
+
+    public string Folder { get; }
+
+    public LoadResult<Programme> Load { get; }
+
+    public EvaluationResult Result { get; }
+
+    public IndicatorResult Indicator(string id) => Result.Indicators.Single(i => i.Id == id);
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PerfEval.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PerfEval.sln not found above the test directory.");
+    }
+}
