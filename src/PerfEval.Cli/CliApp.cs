@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+using PerfEval.Reporting;
+
+namespace PerfEval.Cli;
+
+/// <summary>The perfeval command line. Exit codes: 0 no errors, 1 errors in the input, 2 a wrong command line.</summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int InputErrors = 1;
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "A programme folder (indicators.json + actuals.json), a folder of such folders, or an indicator-set file and an actuals file.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text (the self-evaluation table) or json (the result).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var lang = new Option<string>("--lang")
+        {
+            Description = "zh (default) or en: the language of the table and of the messages.",
+            DefaultValueFactory = _ => "zh",
+        };
+        lang.AcceptOnlyFromAmong("zh", "en");
+
+        var evaluate = new Command("evaluate", "Evaluate programmes and print the self-evaluation table (自评表) or the JSON result.")
+        {
+            paths,
+            format,
+            lang,
+        };
+        evaluate.SetAction(parse => Evaluate(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, output, error));
+
+        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate };
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var e in result.Errors)
+            {
+                error.WriteLine(e.Message);
+            }
+
+            error.WriteLine("Try 'perfeval --help'.");
+            return UsageError;
+        }
+
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static int Evaluate(string[] paths, string format, string lang, TextWriter output, TextWriter error)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-Hans");
+        try
+        {
+            var inputs = InputResolver.Resolve(paths, out var problems);
+            foreach (var p in problems)
+            {
+                error.WriteLine(p);
+            }
+
+            if (inputs.Count == 0)
+            {
+                return problems.Count > 0 ? UsageError : InputErrors;
+            }
+
+            var evaluator = new Evaluator();
+            var exit = problems.Count > 0 ? InputErrors : Ok;
+            var results = new List<EvaluationResult>();
+            foreach (var input in inputs)
+            {
+                var load = PerfEvalJson.ReadProgrammeFiles(input.IndicatorSetPath, input.ActualsPath);
+                if (load.Value is null)
+                {
+                    WriteDiagnostics(load.Diagnostics, error);
+                    exit = InputErrors;
+                    continue;
+                }
+
+                var result = evaluator.Evaluate(load.Value);
+                if (result.HasErrors)
+                {
+                    exit = InputErrors;
+                }
+
+                if (format == "json")
+                {
+                    results.Add(result);
+                }
+                else
+                {
+                    TerminalTable.Write(result, output, chinese: lang != "en");
+                    output.WriteLine();
+                }
+            }
+
+            if (format == "json")
+            {
+                WriteJson(results, output);
+            }
+
+            return exit;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static void WriteJson(List<EvaluationResult> results, TextWriter output)
+    {
+        if (results.Count == 1)
+        {
+            output.WriteLine(ResultJson.ToJson(results[0]));
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            writer.WriteStartArray();
+            foreach (var r in results)
+            {
+                ResultJson.Write(r, writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    public static void WriteDiagnostics(IEnumerable<Diagnostic> diagnostics, TextWriter error)
+    {
+        foreach (var d in diagnostics)
+        {
+            error.WriteLine(d.ToString());
+        }
+    }
+}

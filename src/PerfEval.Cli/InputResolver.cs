@@ -1,0 +1,109 @@
+using PerfEval.Loading;
+
+namespace PerfEval.Cli;
+
+/// <summary>One programme to evaluate: its indicator-set file and its actuals file.</summary>
+internal sealed record ProgrammeInput(string IndicatorSetPath, string ActualsPath);
+
+/// <summary>Turns the command line's paths into programmes.</summary>
+internal static class InputResolver
+{
+    /// <summary>
+    /// A folder with indicators.json and actuals.json is one programme; a folder without them is searched one
+    /// level down for such folders (sorted by name); two files are an indicator set and its actuals, told apart
+    /// by their names or, failing that, by whether the document has an "indicatorSet" property.
+    /// </summary>
+    public static List<ProgrammeInput> Resolve(IReadOnlyList<string> paths, out List<string> problems)
+    {
+        problems = [];
+        var inputs = new List<ProgrammeInput>();
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                if (IsProgrammeFolder(path))
+                {
+                    inputs.Add(FromFolder(path));
+                    continue;
+                }
+
+                var children = Directory.GetDirectories(path).Where(IsProgrammeFolder).Order(StringComparer.Ordinal).ToList();
+                if (children.Count == 0)
+                {
+                    problems.Add($"{path}: no {PerfEvalJson.IndicatorSetFileName} and {PerfEvalJson.ActualsFileName} here or in its sub-folders.");
+                }
+
+                inputs.AddRange(children.Select(FromFolder));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                problems.Add($"{path}: no such file or folder.");
+            }
+        }
+
+        if (files.Count > 0)
+        {
+            if (files.Count != 2)
+            {
+                problems.Add("Give files in pairs: one indicator-set file and one actuals file (or give a programme folder).");
+            }
+            else
+            {
+                var firstIsActuals = LooksLikeActuals(files[0]);
+                var secondIsActuals = LooksLikeActuals(files[1]);
+                if (firstIsActuals == secondIsActuals)
+                {
+                    problems.Add($"Cannot tell which of {files[0]} and {files[1]} is the indicator set and which the actuals (actuals have an \"indicatorSet\" property).");
+                }
+                else
+                {
+                    inputs.Add(firstIsActuals ? new ProgrammeInput(files[1], files[0]) : new ProgrammeInput(files[0], files[1]));
+                }
+            }
+        }
+
+        return inputs;
+    }
+
+    private static bool IsProgrammeFolder(string folder) =>
+        File.Exists(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName)) && File.Exists(Path.Combine(folder, PerfEvalJson.ActualsFileName));
+
+    private static ProgrammeInput FromFolder(string folder) =>
+        new(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName), Path.Combine(folder, PerfEvalJson.ActualsFileName));
+
+    private static bool LooksLikeActuals(string file)
+    {
+        var name = Path.GetFileName(file);
+        if (name.Equals(PerfEvalJson.ActualsFileName, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (name.Equals(PerfEvalJson.IndicatorSetFileName, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(file);
+            using var doc = System.Text.Json.JsonDocument.Parse(stream, new System.Text.Json.JsonDocumentOptions
+            {
+                AllowTrailingCommas = true,
+                CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+                MaxDepth = PerfEvalJson.MaxDepth,
+            });
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("indicatorSet", out _);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // Unreadable or malformed: treat it as an indicator set; the reader reports the problem with its location.
+            return false;
+        }
+    }
+}

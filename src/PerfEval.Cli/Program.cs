@@ -1,0 +1,3 @@
+using PerfEval.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
