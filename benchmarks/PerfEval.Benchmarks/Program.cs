@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PerfEval.Benchmarks.SeedBenchmarks).Assembly).Run(args);

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using FluentAssertions;
+
+namespace PerfEval.Cli.Tests;
+
+public sealed class EvaluateCommandTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("perfeval-cli-").FullName;
+
+    private static string Example => Path.Combine(RepositoryRoot(), "rules", "examples", "zalantun-employment-2025");
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Evaluating_the_example_folder_prints_the_table_with_budget_total_and_grade()
+    {
+        var (exit, output, error) = Run("evaluate", Example);
+
+        exit.Should().Be(0, error);
+        output.Should().Contain("扎兰屯市就业补助资金 2025 年度绩效自评表");
+        output.Should().Contain("3877.67").And.Contain("3861.14").And.Contain("99.57%");
+        output.Should().Contain("120.91%").And.Contain("40.71%").And.Contain("95.26%");
+        output.Should().MatchRegex(@"总分\s+100\.00\s+95\.23\s+等级: 优");
+        output.Should().Contain("产出指标").And.Contain("效益指标").And.Contain("满意度指标");
+    }
+
+    [Fact]
+    public void English_tables_use_english_headings()
+    {
+        var (exit, output, _) = Run("evaluate", Example, "--lang", "en");
+
+        exit.Should().Be(0);
+        output.Should().Contain("Available (A)").And.Contain("Grade: Excellent").And.Contain("Output");
+    }
+
+    [Fact]
+    public void Json_output_has_the_contract_names_with_numbers_as_numbers_and_percentages_in_percent()
+    {
+        var (exit, output, _) = Run("evaluate", Example, "--format", "json");
+
+        exit.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        var budget = root.GetProperty("budget");
+        budget.GetProperty("available").GetDecimal().Should().Be(3877.67m);
+        budget.GetProperty("spent").GetDecimal().Should().Be(3861.14m);
+        budget.GetProperty("executionRate").GetDecimal().Should().Be(99.57m);
+        budget.GetProperty("weight").GetDecimal().Should().Be(10m);
+        budget.GetProperty("score").GetDecimal().Should().Be(9.96m);
+        root.GetProperty("totalScore").GetDecimal().Should().Be(95.23m);
+        root.GetProperty("grade").GetString().Should().Be("优");
+        root.GetProperty("policy").GetString().Should().Be("mof-2020");
+        root.GetProperty("findings").GetArrayLength().Should().Be(0);
+
+        var indicators = root.GetProperty("indicators").EnumerateArray().ToList();
+        indicators.Should().HaveCount(47);
+        var first = indicators[0];
+        foreach (var name in new[] { "id", "name", "program", "level1", "level2", "target", "actual", "completionRate", "status", "weight", "score" })
+        {
+            first.TryGetProperty(name, out _).Should().BeTrue($"every indicator has '{name}'");
+        }
+
+        first.GetProperty("level1").GetString().Should().Be("output");
+        first.GetProperty("level2").GetString().Should().Be("quantity");
+        first.GetProperty("target").GetString().Should().Be("≥2300");
+        first.GetProperty("completionRate").GetDecimal().Should().Be(120.91m);
+        first.GetProperty("status").GetString().Should().Be("met");
+
+        var qualitative = indicators.Single(i => i.GetProperty("id").GetString() == "entrepreneurship");
+        qualitative.GetProperty("completionRate").ValueKind.Should().Be(JsonValueKind.Null);
+        indicators.Single(i => i.GetProperty("id").GetString() == "hardship-employment").GetProperty("status").GetString().Should().Be("partiallyMet");
+    }
+
+    [Fact]
+    public void The_two_files_can_be_given_in_either_order()
+    {
+        var (exit, output, _) = Run("evaluate", Path.Combine(Example, "actuals.json"), Path.Combine(Example, "indicators.json"), "--format", "json");
+
+        exit.Should().Be(0);
+        JsonDocument.Parse(output).RootElement.GetProperty("totalScore").GetDecimal().Should().Be(95.23m);
+    }
+
+    [Fact]
+    public void A_folder_of_programme_folders_evaluates_each_and_prints_a_json_array()
+    {
+        foreach (var name in new[] { "a", "b" })
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(_temp, name)).FullName;
+            File.Copy(Path.Combine(Example, "indicators.json"), Path.Combine(dir, "indicators.json"));
+            File.Copy(Path.Combine(Example, "actuals.json"), Path.Combine(dir, "actuals.json"));
+        }
+
+        var (exit, output, _) = Run("evaluate", _temp, "--format", "json");
+
+        exit.Should().Be(0);
+        JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => r.GetProperty("totalScore").GetDecimal()).Should().Equal(95.23m, 95.23m);
+    }
+
+    [Fact]
+    public void A_typo_in_the_indicator_set_exits_non_zero_with_code_path_and_location()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_temp, "typo")).FullName;
+        var set = File.ReadAllText(Path.Combine(Example, "indicators.json"));
+        File.WriteAllText(Path.Combine(dir, "indicators.json"), set.Replace("\"target\": \"113\"", "\"traget\": \"113\"", StringComparison.Ordinal));
+        File.Copy(Path.Combine(Example, "actuals.json"), Path.Combine(dir, "actuals.json"));
+
+        var (exit, output, error) = Run("evaluate", dir, "--lang", "en");
+
+        exit.Should().Be(1);
+        output.Should().BeEmpty("nothing is printed for a programme that could not be read");
+        error.Should().Contain("PE1002").And.Contain("$.indicators[1].traget").And.Contain("Did you mean 'target'?");
+        error.Should().MatchRegex(@"indicators\.json\(\d+,\d+\)");
+        error.Should().Contain("PE1004", "the indicator also lacks its target");
+    }
+
+    [Fact]
+    public void A_malformed_actuals_file_exits_non_zero_with_its_location()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_temp, "broken")).FullName;
+        File.Copy(Path.Combine(Example, "indicators.json"), Path.Combine(dir, "indicators.json"));
+        File.WriteAllText(Path.Combine(dir, "actuals.json"), "{\n  \"indicatorSet\": \"zalantun-employment-2025\",\n  \"indicators\": { \"new-urban-jobs\": 405,, }\n}");
+
+        var (exit, _, error) = Run("evaluate", dir);
+
+        exit.Should().Be(1);
+        error.Should().Contain("PE1001").And.Contain("actuals.json(3,");
+    }
+
+    [Fact]
+    public void A_missing_path_is_a_usage_error()
+    {
+        var (exit, _, error) = Run("evaluate", Path.Combine(_temp, "nowhere"));
+
+        exit.Should().Be(2);
+        error.Should().Contain("no such file or folder");
+    }
+
+    [Fact]
+    public void An_unknown_format_is_a_usage_error()
+    {
+        var (exit, _, error) = Run("evaluate", Example, "--format", "yaml");
+
+        exit.Should().Be(2);
+        error.Should().Contain("yaml");
+    }
+
+    [Fact]
+    public void Errors_found_while_evaluating_exit_non_zero_but_still_print_the_table_with_the_findings()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_temp, "unknown-id")).FullName;
+        File.Copy(Path.Combine(Example, "indicators.json"), Path.Combine(dir, "indicators.json"));
+        var actuals = File.ReadAllText(Path.Combine(Example, "actuals.json"));
+        File.WriteAllText(Path.Combine(dir, "actuals.json"), actuals.Replace("\"reemployment\":", "\"re-employment\":", StringComparison.Ordinal));
+
+        var (exit, output, _) = Run("evaluate", dir, "--lang", "en");
+
+        exit.Should().Be(1);
+        output.Should().Contain("PE2001").And.Contain("re-employment").And.Contain("Did you mean 'reemployment'?");
+        output.Should().Contain("PE2003", "the real indicator is then reported as missing, not dropped");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PerfEval.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PerfEval.sln not found above the test directory.");
+    }
+}
