@@ -10,6 +10,12 @@ namespace PerfEval.Expressions;
 /// </summary>
 internal sealed class CompiledExpression
 {
+    /// <summary>Compiled expressions by text: sets that share a rule shape compile it once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledExpression> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The most expressions kept in <see cref="Cache"/>; past it, expressions are compiled without being kept.</summary>
+    private const int MaxCached = 10_000;
+
     private readonly Func<object[], decimal> _function;
 
     private CompiledExpression(string text, ImmutableArray<string> names, Func<object[], decimal> function)
@@ -26,7 +32,12 @@ internal sealed class CompiledExpression
 
     public static bool TryCompile(string text, out CompiledExpression? compiled, out string? error)
     {
-        compiled = null;
+        if (Cache.TryGetValue(text, out compiled))
+        {
+            error = null;
+            return true;
+        }
+
         if (!ExpressionSandbox.TryCheck(text, out var names, out error))
         {
             return false;
@@ -38,6 +49,11 @@ internal sealed class CompiledExpression
             var parser = new RuleExpressionParser(new ReSettings { CustomTypes = [], UseFastExpressionCompiler = true });
             var function = parser.Compile<decimal>(text, parameters);
             compiled = new CompiledExpression(text, names, function);
+            if (Cache.Count < MaxCached)
+            {
+                compiled = Cache.GetOrAdd(text, compiled);
+            }
+
             return true;
         }
         catch (Exception e) when (e is not OutOfMemoryException)

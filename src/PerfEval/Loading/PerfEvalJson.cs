@@ -26,9 +26,19 @@ public static class PerfEvalJson
 
     /// <summary>Reads an indicator set from a JSON string.</summary>
     /// <param name="json">The document.</param>
+    /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<IndicatorSet> ReadIndicatorSet(string json) => ReadIndicatorSet(json, sourceName: null);
+
+    /// <summary>Reads an indicator set from a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json) => ReadIndicatorSet(utf8Json, sourceName: null);
+
+    /// <summary>Reads an indicator set from a JSON string.</summary>
+    /// <param name="json">The document.</param>
     /// <param name="sourceName">A name for the document in diagnostics (a file name), if any.</param>
     /// <returns>The set, or the diagnostics that explain why there is none.</returns>
-    public static LoadResult<IndicatorSet> ReadIndicatorSet(string json, string? sourceName = null)
+    public static LoadResult<IndicatorSet> ReadIndicatorSet(string json, string? sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
         return ReadIndicatorSet(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
@@ -38,7 +48,7 @@ public static class PerfEvalJson
     /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The set, or the diagnostics that explain why there is none.</returns>
-    public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json, string? sourceName = null) =>
+    public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json, string? sourceName) =>
         FromStream(utf8Json, sourceName, ReadIndicatorSet);
 
     /// <summary>Reads an indicator set from a file.</summary>
@@ -48,9 +58,19 @@ public static class PerfEvalJson
 
     /// <summary>Reads actuals from a JSON string.</summary>
     /// <param name="json">The document.</param>
+    /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<ProgrammeActuals> ReadActuals(string json) => ReadActuals(json, sourceName: null);
+
+    /// <summary>Reads actuals from a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json) => ReadActuals(utf8Json, sourceName: null);
+
+    /// <summary>Reads actuals from a JSON string.</summary>
+    /// <param name="json">The document.</param>
     /// <param name="sourceName">A name for the document in diagnostics (a file name), if any.</param>
     /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
-    public static LoadResult<ProgrammeActuals> ReadActuals(string json, string? sourceName = null)
+    public static LoadResult<ProgrammeActuals> ReadActuals(string json, string? sourceName)
     {
         ArgumentNullException.ThrowIfNull(json);
         return ReadActuals(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
@@ -60,7 +80,7 @@ public static class PerfEvalJson
     /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
-    public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json, string? sourceName = null) =>
+    public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json, string? sourceName) =>
         FromStream(utf8Json, sourceName, ReadActuals);
 
     /// <summary>Reads actuals from a file.</summary>
