@@ -32,6 +32,10 @@ public sealed class Evaluator : IEvaluator
     {
         ArgumentNullException.ThrowIfNull(indicatorSet);
         ArgumentNullException.ThrowIfNull(actuals);
+        if (indicatorSet.Indicators.IsDefault)
+        {
+            indicatorSet = indicatorSet with { Indicators = [] };
+        }
 
         var prepared = PreparedSet.For(indicatorSet);
         var findings = new DiagnosticBag();
@@ -359,6 +363,13 @@ public sealed class Evaluator : IEvaluator
                     findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path + ".actual", map[path + ".actual"] ?? location,
                         ("actual", actual.Text), ("target", t.Display), ("reason", Messages.IsChinese ? "应为数值" : "the target is a number"));
                     return result;
+                }
+
+                if (t.IsPercent && !actual.IsPercent && x > 0 && x <= 1 && (t.Value ?? 0) > 1)
+                {
+                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Warning, path + ".actual", map[path + ".actual"] ?? location,
+                        ("actual", actual.Text), ("target", t.Display),
+                        ("reason", Messages.IsChinese ? "目标为百分数，实际值看起来是小数；百分数请写作 98 或“98%”" : "the target is a percentage and the actual looks like a fraction; write 98 or 98% for 98 %"));
                 }
 
                 if (x < 0)
