@@ -77,8 +77,9 @@ public sealed record ActualValue
 
         bool? done = s switch
         {
-            "完成" or "已完成" or "按时完成" or "全部完成" or "达成" or "已达成" or "达到" or "是" or "done" or "yes" => true,
-            "未完成" or "未达成" or "未达到" or "未开展" or "未实施" or "否" or "not done" or "no" => false,
+            "完成" or "已完成" or "按时完成" or "全部完成" or "达成" or "已达成" or "达到" or "已达到" or "达成预期指标" or "达成预期目标" or "达成预期"
+                or "达到预期" or "达到预期目标" or "完成预期目标" or "达成年度指标" or "完成年度目标" or "是" or "done" or "yes" => true,
+            "未完成" or "未达成" or "未达到" or "未开展" or "未实施" or "未达成预期指标" or "未达到预期" or "否" or "not done" or "no" => false,
             _ => null,
         };
         return new ActualValue { Text = text, Done = done };

@@ -92,4 +92,10 @@ public static class DiagnosticCodes
 
     /// <summary>An actual for an indicator marked not applicable.</summary>
     public const string NotApplicableWithActual = "PE2017";
+
+    /// <summary>Indicators without weights in a level-1 group that the scoring policy gives no points.</summary>
+    public const string NoLevelPoints = "PE2018";
+
+    /// <summary>Weights rescaled because weighted indicators do not apply this year.</summary>
+    public const string WeightsRescaled = "PE2019";
 }

@@ -41,6 +41,8 @@ internal static class Messages
         [DiagnosticCodes.ScoreOutOfBand] = ("The score {score} is outside [{low}, {high}], the band of grade '{grade}'; the band's default {used} is used.", "得分 {score} 不在评价等级“{grade}”的分数区间 [{low}, {high}] 内，按默认得分 {used} 计算。"),
         [DiagnosticCodes.LevelPointsExceeded] = ("The explicit weights of '{level1}' add up to {sum}, above its {points} points.", "一级指标“{level1}”的分值合计 {sum}，超过其总分值 {points}。"),
         [DiagnosticCodes.ComputedActualMismatch] = ("The stated actual {stated} disagrees with {computed}, computed from '{expression}'.", "填报的实际完成值 {stated} 与按“{expression}”计算的 {computed} 不一致。"),
+        [DiagnosticCodes.NoLevelPoints] = ("The policy '{policy}' gives the level-1 group '{level1}' no points to share; give its indicators explicit weights.", "评分规则“{policy}”未给一级指标“{level1}”分配分值，请为其指标填写分值。"),
+        [DiagnosticCodes.WeightsRescaled] = ("{dropped} points of indicators that do not apply were shared among the others in proportion to their weights.", "不适用指标的 {dropped} 分已按权重比例分配给其他指标。"),
         [DiagnosticCodes.NotApplicableWithActual] = ("The indicator is marked not applicable but has an actual; the actual is ignored.", "指标已标记为不适用，但填写了实际完成值；该值不参与计算。"),
     };
 
@@ -54,6 +56,7 @@ internal static class Messages
         ["null"] = ("null", "null"),
         ["number or string"] = ("a number or a string", "数字或字符串"),
         ["string or object"] = ("a string or an object", "字符串或对象"),
+        ["number, string or object"] = ("a number, a string or an object", "数字、字符串或对象"),
         ["source"] = ("source", "资金来源"),
         ["expenditure"] = ("expenditure", "支出项目"),
         ["available budget"] = ("available budget (A, 全年预算数)", "全年预算数（A）"),

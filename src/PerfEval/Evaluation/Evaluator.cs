@@ -242,8 +242,8 @@ public sealed class Evaluator : IEvaluator
             var levelName = IndicatorLevels.Name(level, Messages.IsChinese);
             if (!Policy.LevelPoints.TryGetValue(level, out var points))
             {
-                findings.Add(DiagnosticCodes.LevelPointsExceeded, DiagnosticSeverity.Error, $"$.indicators[{missing[0]}].weight", set.Locations[$"$.indicators[{missing[0]}]"],
-                    ("level1", levelName), ("sum", explicitSum), ("points", 0m));
+                findings.Add(DiagnosticCodes.NoLevelPoints, DiagnosticSeverity.Error, $"$.indicators[{missing[0]}].weight", set.Locations[$"$.indicators[{missing[0]}]"],
+                    ("policy", Policy.Name), ("level1", levelName));
                 continue;
             }
 
@@ -264,7 +264,38 @@ public sealed class Evaluator : IEvaluator
             }
         }
 
+        var dropped = Enumerable.Range(0, definitions.Length).Where(i => byPosition[i]?.NotApplicable == true).Sum(i => definitions[i].Weight ?? 0m);
+        if (dropped > 0 && Policy.RescaleNotApplicable)
+        {
+            Rescale(weights, dropped);
+            findings.Add(DiagnosticCodes.WeightsRescaled, DiagnosticSeverity.Info, "$.indicators", set.Locations["$.indicators"], ("dropped", dropped));
+        }
+
         return weights;
+    }
+
+    /// <summary>Grows the weights in proportion so that they gain <paramref name="dropped"/> points in all, to the cent (largest remainder).</summary>
+    private static void Rescale((decimal Weight, bool Filled)[] weights, decimal dropped)
+    {
+        var sum = weights.Sum(w => w.Weight);
+        if (sum <= 0)
+        {
+            return;
+        }
+
+        var targetCents = (long)Math.Round((sum + dropped) * 100m, MidpointRounding.AwayFromZero);
+        var exact = weights.Select(w => w.Weight * (sum + dropped) / sum * 100m).ToArray();
+        var cents = exact.Select(e => (long)Math.Floor(e)).ToArray();
+        var left = targetCents - cents.Sum();
+        foreach (var i in Enumerable.Range(0, exact.Length).OrderByDescending(i => exact[i] - cents[i]).ThenBy(i => i).Take((int)Math.Max(0, left)))
+        {
+            cents[i]++;
+        }
+
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (cents[i] / 100m, weights[i].Filled);
+        }
     }
 
     private IndicatorResult EvaluateIndicator(IndicatorSet set, int i, IndicatorActual? given, (decimal Weight, bool Filled) w, PreparedSet prepared, SourceMap map, DiagnosticBag findings)
@@ -313,7 +344,7 @@ public sealed class Evaluator : IEvaluator
             {
                 if (number is { } stated && stated != computed)
                 {
-                    findings.Add(DiagnosticCodes.ComputedActualMismatch, DiagnosticSeverity.Error, path + ".actual", map[path + ".actual"] ?? location,
+                    findings.Add(DiagnosticCodes.ComputedActualMismatch, DiagnosticSeverity.Error, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
                         ("stated", stated), ("computed", computed), ("expression", expression.Text));
                 }
 
@@ -351,7 +382,7 @@ public sealed class Evaluator : IEvaluator
                     return Apply(result, IndicatorScorer.Deadline(kept), null);
                 }
 
-                findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path + ".actual", map[path + ".actual"] ?? location,
+                findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
                     ("actual", actual.Text), ("target", t.Display), ("reason", Messages.IsChinese ? "应为日期、“12月底前”或“完成 / 未完成”" : "expected a date, a deadline such as 12月底前, or 完成 / 未完成"));
                 return result;
             }
@@ -360,21 +391,21 @@ public sealed class Evaluator : IEvaluator
             {
                 if (number is not { } x)
                 {
-                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path + ".actual", map[path + ".actual"] ?? location,
+                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
                         ("actual", actual.Text), ("target", t.Display), ("reason", Messages.IsChinese ? "应为数值" : "the target is a number"));
                     return result;
                 }
 
                 if (t.IsPercent && !actual.IsPercent && x > 0 && x <= 1 && (t.Value ?? 0) > 1)
                 {
-                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Warning, path + ".actual", map[path + ".actual"] ?? location,
+                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Warning, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
                         ("actual", actual.Text), ("target", t.Display),
                         ("reason", Messages.IsChinese ? "目标为百分数，实际值看起来是小数；百分数请写作 98 或“98%”" : "the target is a percentage and the actual looks like a fraction; write 98 or 98% for 98 %"));
                 }
 
                 if (x < 0)
                 {
-                    findings.Add(DiagnosticCodes.NegativeActual, DiagnosticSeverity.Info, path + ".actual", map[path + ".actual"] ?? location, ("actual", x));
+                    findings.Add(DiagnosticCodes.NegativeActual, DiagnosticSeverity.Info, ActualPath(path, map), map[ActualPath(path, map)] ?? location, ("actual", x));
                     x = 0;
                 }
 
@@ -382,6 +413,10 @@ public sealed class Evaluator : IEvaluator
             }
         }
     }
+
+    /// <summary>The path of an indicator's actual: <c>….actual</c> in the object form, the entry itself when the actual is written bare.</summary>
+    private static string ActualPath(string indicatorPath, SourceMap map) =>
+        map[indicatorPath] is not null && map[indicatorPath + ".actual"] is null ? indicatorPath : indicatorPath + ".actual";
 
     private static IndicatorResult Apply(IndicatorResult result, Outcome outcome, decimal? number) => result with
     {

@@ -70,7 +70,7 @@ internal sealed class PreparedSet
                     ("level1", IndicatorLevels.Name(d.Level1, Messages.IsChinese)), ("level2", IndicatorLevels.Name(d.Level2, Messages.IsChinese)));
             }
 
-            CheckTarget(d.Target, path + ".target", map, bag);
+            CheckTarget(d.Target, set.Year is >= 1900 and <= 2999 ? set.Year : 2000, path + ".target", map, bag);
 
             if (d.Weight is < 0 or > 100)
             {
@@ -102,12 +102,16 @@ internal sealed class PreparedSet
         return new PreparedSet(bag.ToImmutable(), compiled, valid, index);
     }
 
-    private static void CheckTarget(Target t, string path, SourceMap map, DiagnosticBag bag)
+    private static void CheckTarget(Target t, int year, string path, SourceMap map, DiagnosticBag bag)
     {
         var location = map[path];
         string? problem = t.Comparison switch
         {
             Comparison.Deadline when t.Deadline is null => "a deadline target needs a deadline",
+            Comparison.Deadline when t.Deadline.Month is < 1 or > 12 => "the month must be 1 to 12",
+            Comparison.Deadline when (t.Deadline.Year ?? year) is < 1900 or > 2999 => "the year must be 1900 to 2999",
+            Comparison.Deadline when t.Deadline.Day is { } day && (day < 1 || day > DateTime.DaysInMonth(t.Deadline.Year ?? year, t.Deadline.Month))
+                => $"{t.Deadline.Year ?? year} has no such day",
             Comparison.Qualitative when string.IsNullOrWhiteSpace(t.Description) => "a qualitative target needs its wording",
             Comparison.Range when t.Value is null || t.UpperValue is null => "a range needs both bounds",
             Comparison.Range when t.Value > t.UpperValue => "the lower bound is above the upper bound",

@@ -11,10 +11,14 @@ public sealed record Deadline(int Month, int? Day = null, int? Year = null)
     /// <summary>The last day that still meets the deadline.</summary>
     /// <param name="defaultYear">The year to use when the deadline names none (the indicator set's year).</param>
     /// <returns>The date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The month is not 1 to 12, or the year not 1 to 9999.</exception>
     public DateOnly LastDay(int defaultYear)
     {
         var year = Year ?? defaultYear;
-        return new DateOnly(year, Month, Day ?? DateTime.DaysInMonth(year, Month));
+        var last = DateTime.DaysInMonth(year, Month);
+
+        // A day past the month's end (2月29日 in a common year) is rejected when the set is checked; here it means the month's end.
+        return new DateOnly(year, Month, Math.Min(Day ?? last, last));
     }
 
     /// <summary>The deadline in the notation of the tables: 12月底前, 12月31日前, 2025年12月31日前.</summary>

@@ -39,7 +39,7 @@ internal static partial class Notation
             }
         }
 
-        return sb.ToString()
+        return CollapseSpaces(sb.ToString())
             .Replace("\\geq", ">=", StringComparison.Ordinal)
             .Replace("\\leq", "<=", StringComparison.Ordinal)
             .Replace("\\ge", ">=", StringComparison.Ordinal)
@@ -47,6 +47,31 @@ internal static partial class Notation
             .Replace("\\%", "%", StringComparison.Ordinal)
             .Replace("==", "=", StringComparison.Ordinal)
             .Trim();
+    }
+
+    /// <summary>Turns every run of white space into one space, so no pattern meets long runs.</summary>
+    private static string CollapseSpaces(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            space = false;
+            sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>Reads "2300", "95%", "12166名", "3000元/人" (a number with a short unit and nothing else).</summary>
@@ -93,7 +118,7 @@ internal static partial class Notation
             var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : (int?)null;
             var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
             var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : (int?)null;
-            if (month is >= 1 and <= 12 && (day is null || (day >= 1 && day <= DateTime.DaysInMonth(year ?? 2024, month))))
+            if (year is null or (>= 1900 and <= 2999) && month is >= 1 and <= 12 && (day is null || (day >= 1 && day <= DateTime.DaysInMonth(year ?? 2024, month))))
             {
                 deadline = new Deadline(month, day, year);
                 return true;
@@ -156,18 +181,18 @@ internal static partial class Notation
     /// <summary>Formats a number for display: no trailing zeros, invariant culture (2300, 95, 202.6).</summary>
     public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"^(?<lo>\d+(?:\.\d+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>\d+(?:\.\d+)?)\s*(?<pct2>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<lo>\d+(?:\.\d+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>\d+(?:\.\d+)?)\s*(?<pct2>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RangePattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*年\s*)?(?<m>\d{1,2})\s*月\s*(?:底|末|(?<d>\d{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*年\s*)?(?<m>\d{1,2})\s*月\s*(?:底|末|(?<d>\d{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DeadlinePattern();
 
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex IsoDeadlinePattern();
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:-|/|\.|年)\s*(?<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?<d>\d{1,2})\s*日?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:-|/|\.|年)\s*(?<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?<d>\d{1,2})\s*日?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DatePattern();
 }

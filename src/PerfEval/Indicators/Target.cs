@@ -87,7 +87,17 @@ public sealed partial record Target
             case "=": comparison = Comparison.Equal; return true;
         }
 
-        return Enum.TryParse(t, ignoreCase: true, out comparison) && Enum.IsDefined(comparison) && !int.TryParse(t, out _);
+        foreach (var name in Enum.GetNames<Comparison>())
+        {
+            if (name.Equals(t, StringComparison.OrdinalIgnoreCase))
+            {
+                comparison = Enum.Parse<Comparison>(name);
+                return true;
+            }
+        }
+
+        comparison = default;
+        return false;
     }
 
     /// <summary>
@@ -224,6 +234,6 @@ public sealed partial record Target
         ("等于", Comparison.Equal, true),
     ];
 
-    [GeneratedRegex(@"^(>=|<=|>|<|=)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(>=|<=|>|<|=)\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OperatorPrefix();
 }

@@ -20,6 +20,13 @@ internal static class ActualsReader
         }
 
         var setId = r.String("indicatorSet", required: true);
+        r.String("description");
+        if (r.Int("year") is < 1900 or > 2999)
+        {
+            var y = r.Get("year")!;
+            diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, y.Path, y.Location, ("value", y.Text), ("reason", Messages.IsChinese ? "年度应在 1900 到 2999 之间" : "the year must be between 1900 and 2999"));
+        }
+
         var budget = ReadBudget(r.Object("budget", BudgetProperties), diagnostics);
         var indicators = ImmutableArray.CreateBuilder<IndicatorActual>();
         if (r.Get("indicators", required: true) is { } node)
@@ -30,7 +37,7 @@ internal static class ActualsReader
             }
             else
             {
-                foreach (var p in node.Properties)
+                foreach (var p in node.Properties.Where(p => !ObjectReader.IsComment(p.Name)))
                 {
                     if (ReadIndicator(p.Name, p.Value, diagnostics) is { } actual)
                     {
@@ -98,7 +105,7 @@ internal static class ActualsReader
         }
 
         var amounts = ImmutableArray.CreateBuilder<BudgetAmount>();
-        foreach (var p in node.Properties)
+        foreach (var p in node.Properties.Where(p => !ObjectReader.IsComment(p.Name)))
         {
             if (ObjectReader.ReadDecimal(p.Value, diagnostics) is { } amount)
             {
@@ -125,7 +132,7 @@ internal static class ActualsReader
             case JsonKind.Object:
                 break;
             default:
-                ObjectReader.WrongType(node, "object", diagnostics);
+                ObjectReader.WrongType(node, "number, string or object", diagnostics);
                 return null;
         }
 
@@ -171,7 +178,7 @@ internal static class ActualsReader
             }
             else
             {
-                foreach (var p in inputNode.Properties)
+                foreach (var p in inputNode.Properties.Where(p => !ObjectReader.IsComment(p.Name)))
                 {
                     if (ObjectReader.ReadDecimal(p.Value, diagnostics) is { } v)
                     {

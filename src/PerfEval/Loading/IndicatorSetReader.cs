@@ -257,7 +257,7 @@ internal static class IndicatorSetReader
             case JsonKind.Object:
                 return ReadTargetObject(node, level2, explicitComparison, diagnostics);
             default:
-                ObjectReader.WrongType(node, "string or object", diagnostics);
+                ObjectReader.WrongType(node, "number, string or object", diagnostics);
                 return null;
         }
     }
@@ -309,6 +309,11 @@ internal static class IndicatorSetReader
             : value is not null ? (value == 0 ? Comparison.Equal : Target.DefaultComparison(level2))
             : description is not null ? Comparison.Qualitative
             : null;
+
+        if (diagnostics.Count != before)
+        {
+            return null;
+        }
 
         string? problem = comparison switch
         {

@@ -16,7 +16,7 @@ internal sealed class ObjectReader
         _diagnostics = diagnostics;
         foreach (var p in node.Properties)
         {
-            if (p.Name == "$schema" || p.Name.StartsWith("//", StringComparison.Ordinal))
+            if (p.Name == "$schema" || IsComment(p.Name))
             {
                 continue;
             }
@@ -33,6 +33,9 @@ internal sealed class ObjectReader
     }
 
     public JsonTree Node => _node;
+
+    /// <summary>Properties named "//…" are comments for readers of the file and are skipped everywhere.</summary>
+    public static bool IsComment(string name) => name.StartsWith("//", StringComparison.Ordinal);
 
     /// <summary>Starts reading <paramref name="node"/>; null (after a PE1003) when it is not an object.</summary>
     public static ObjectReader? Open(JsonTree node, DiagnosticBag diagnostics, IReadOnlyCollection<string> known)
@@ -212,25 +215,31 @@ internal sealed class ObjectReader
             return int.MaxValue;
         }
 
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours ("nmae" → "name") cost 1.
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
         for (var j = 0; j <= b.Length; j++)
         {
-            prev[j] = j;
+            d[0, j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            cur[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
             }
-
-            (prev, cur) = (cur, prev);
         }
 
-        return prev[b.Length];
+        return d[a.Length, b.Length];
     }
 }

@@ -47,6 +47,12 @@ public sealed record ScoringPolicy
     /// <summary>The lowest share of the weight for grade 部分达成 (0.6): the band is [0.6 W, 0.8 W).</summary>
     public decimal PartialFloor { get; init; } = 0.6m;
 
+    /// <summary>
+    /// True to share the points of weighted indicators that do not apply among the other indicators, in proportion
+    /// to their weights, so the total stays the same (the default); false to leave those points out of the total.
+    /// </summary>
+    public bool RescaleNotApplicable { get; init; } = true;
+
     /// <summary>The grade bands, highest first.</summary>
     public ImmutableArray<GradeBand> Grades { get; init; } = [];
 

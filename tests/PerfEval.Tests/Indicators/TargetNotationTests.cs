@@ -1,0 +1,379 @@
+using FluentAssertions;
+using PerfEval.Actuals;
+using PerfEval.Indicators;
+
+namespace PerfEval.Tests.Indicators;
+
+/// <summary>
+/// Section 3 of the domain rules: every notation real tables use for targets (年度指标值) and actuals
+/// (实际完成值), read with <see cref="Target.TryParse(string, Level2, out Target?, out string?)"/> and
+/// <see cref="ActualValue.Parse(string)"/>.
+/// </summary>
+public sealed class TargetNotationTests
+{
+    private static Target Parse(string text, Level2 level2 = Level2.Quantity)
+    {
+        Target.TryParse(text, level2, out var target, out var error).Should().BeTrue($"'{text}' is a notation of section 3 (error: {error})");
+        target.Should().NotBeNull();
+        target!.Text.Should().Be(text, "the target keeps the wording the rule author wrote");
+        return target;
+    }
+
+    // ---- written comparisons -------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("≥2300", Comparison.AtLeast, 2300, false, "≥2300")]
+    [InlineData(">=95%", Comparison.AtLeast, 95, true, "≥95%")]
+    [InlineData("＝100", Comparison.Equal, 100, false, "＝100")]
+    [InlineData("﹦100", Comparison.Equal, 100, false, "＝100")]
+    [InlineData("≤202.6", Comparison.AtMost, 202.6, false, "≤202.6")]
+    [InlineData("＞0.5", Comparison.GreaterThan, 0.5, false, "＞0.5")]
+    public void An_operator_sign_in_any_of_its_glyphs_gives_that_comparison_and_is_printed_in_the_table_glyph(
+        string text, Comparison comparison, double value, bool percent, string display)
+    {
+        var t = Parse(text);
+
+        t.Comparison.Should().Be(comparison);
+        t.Value.Should().Be((decimal)value);
+        t.IsPercent.Should().Be(percent);
+        t.ComparisonInferred.Should().BeFalse("the comparison is written");
+        t.Display.Should().Be(display, "ASCII >=, full-width ＝ and small ﹦ (U+FE66) all print as the table glyphs ≥ ＝");
+    }
+
+    [Fact]
+    public void Ninety_five_percent_and_above_in_words_is_at_least_95_percent()
+    {
+        var t = Parse("95%及以上");
+
+        t.Comparison.Should().Be(Comparison.AtLeast, "及以上 means ≥");
+        t.Value.Should().Be(95m);
+        t.IsPercent.Should().BeTrue();
+        t.ComparisonInferred.Should().BeFalse();
+        t.Display.Should().Be("≥95%");
+    }
+
+    [Fact]
+    public void Not_lower_than_90_percent_in_words_is_at_least_90_percent()
+    {
+        var t = Parse("不低于90%");
+
+        t.Comparison.Should().Be(Comparison.AtLeast, "不低于 means ≥");
+        t.Value.Should().Be(90m);
+        t.IsPercent.Should().BeTrue();
+        t.Display.Should().Be("≥90%");
+    }
+
+    [Fact]
+    public void Kept_within_5_percent_in_words_is_at_most_5_percent()
+    {
+        var t = Parse("控制在5%以内");
+
+        t.Comparison.Should().Be(Comparison.AtMost, "控制在…以内 means ≤");
+        t.Value.Should().Be(5m);
+        t.IsPercent.Should().BeTrue();
+        t.IsLessBetter.Should().BeTrue();
+        t.Display.Should().Be("≤5%");
+    }
+
+    // ---- bare numbers ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void A_bare_quantity_with_its_unit_glued_on_is_resolved_to_at_least_and_says_so()
+    {
+        var t = Parse("2300人", Level2.Quantity);
+
+        t.Comparison.Should().Be(Comparison.AtLeast, "a bare number is ≥ for quantity indicators");
+        t.ComparisonInferred.Should().BeTrue("the comparison was not written");
+        t.Value.Should().Be(2300m);
+        t.Unit.Should().Be("人");
+        t.IsPercent.Should().BeFalse();
+        t.Display.Should().Be("≥2300", "the resolved comparison is visible in every output");
+    }
+
+    [Fact]
+    public void A_bare_cost_standard_is_resolved_to_at_most()
+    {
+        var t = Parse("3000元/人", Level2.Cost);
+
+        t.Comparison.Should().Be(Comparison.AtMost, "spending must not exceed a cost standard");
+        t.ComparisonInferred.Should().BeTrue();
+        t.Value.Should().Be(3000m);
+        t.Unit.Should().Be("元/人");
+        t.Display.Should().Be("≤3000");
+    }
+
+    [Fact]
+    public void The_same_bare_number_resolves_by_the_indicator_kind()
+    {
+        Parse("3000元/人", Level2.Quantity).Comparison.Should().Be(Comparison.AtLeast);
+        Parse("3000元/人", Level2.Satisfaction).Comparison.Should().Be(Comparison.AtLeast);
+        Parse("3000元/人", Level2.EconomicCost).Comparison.Should().Be(Comparison.AtMost, "2021 cost groups are less-is-better too");
+    }
+
+    [Theory]
+    [InlineData("0", Level2.Quantity)]
+    [InlineData("0", Level2.Cost)]
+    [InlineData("无", Level2.Social)]
+    public void A_bare_zero_or_the_word_none_means_equal_to_zero(string text, Level2 level2)
+    {
+        var t = Parse(text, level2);
+
+        t.Comparison.Should().Be(Comparison.Equal, "≥0 would be met by anything and X / 0 has no ratio; zero incidents means ＝0");
+        t.Value.Should().Be(0m);
+        t.ComparisonInferred.Should().BeTrue();
+        t.Display.Should().Be("＝0");
+    }
+
+    [Theory]
+    [InlineData("≤202.6万元", Level2.Cost, Comparison.AtMost, 202.6, "万元", "≤202.6")]
+    [InlineData("550元/人/月", Level2.Cost, Comparison.AtMost, 550, "元/人/月", "≤550")]
+    [InlineData("12500名", Level2.Quantity, Comparison.AtLeast, 12500, "名", "≥12500")]
+    [InlineData("0 起", Level2.Social, Comparison.Equal, 0, "起", "＝0")]
+    [InlineData("≥２３００", Level2.Quantity, Comparison.AtLeast, 2300, null, "≥2300")]
+    [InlineData("≥2,300", Level2.Quantity, Comparison.AtLeast, 2300, null, "≥2300")]
+    [InlineData("不少于2300人", Level2.Quantity, Comparison.AtLeast, 2300, "人", "≥2300")]
+    [InlineData("95%以上", Level2.Satisfaction, Comparison.AtLeast, 95, null, "≥95%")]
+    [InlineData("≥ 95 ％", Level2.Satisfaction, Comparison.AtLeast, 95, null, "≥95%")]
+    [InlineData("不高于5%", Level2.Quality, Comparison.AtMost, 5, null, "≤5%")]
+    [InlineData("低于5%", Level2.Quality, Comparison.LessThan, 5, null, "＜5%")]
+    public void Other_notations_of_real_tables_read_the_same_way(string text, Level2 level2, Comparison comparison, double value, string? unit, string display)
+    {
+        // Units glued on (万元, 元/人/月, 名, 起), full-width digits and ％, thousands separators, spaces, and the words
+        // 不少于 / 以上 (≥), 不高于 (≤), 低于 (＜).
+        var t = Parse(text, level2);
+
+        t.Comparison.Should().Be(comparison);
+        t.Value.Should().Be((decimal)value);
+        t.Unit.Should().Be(unit);
+        t.Display.Should().Be(display);
+    }
+
+    [Fact]
+    public void A_long_run_of_spaces_inside_a_target_is_read_as_wording_without_an_exception()
+    {
+        // "1", 2000 spaces, "a1": not a number (digits in the tail), not a range, not a deadline → qualitative.
+        var text = "1" + new string(' ', 2000) + "a1";
+        Target? target = null;
+
+        var read = () => Target.TryParse(text, Level2.Quantity, out target, out _);
+
+        read.Should().NotThrow().Which.Should().BeTrue();
+        target!.Comparison.Should().Be(Comparison.Qualitative);
+    }
+
+    // ---- ranges ----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void An_age_range_with_an_em_dash_and_a_unit_is_a_range()
+    {
+        var t = Parse("18—54周岁");
+
+        t.Comparison.Should().Be(Comparison.Range);
+        t.Value.Should().Be(18m);
+        t.UpperValue.Should().Be(54m);
+        t.Unit.Should().Be("周岁");
+        t.IsPercent.Should().BeFalse();
+        t.IsNumeric.Should().BeTrue();
+        t.Display.Should().Be("18—54");
+    }
+
+    [Fact]
+    public void A_percentage_range_with_a_hyphen_is_a_range_printed_with_both_percent_signs()
+    {
+        var t = Parse("90%-95%");
+
+        t.Comparison.Should().Be(Comparison.Range);
+        t.Value.Should().Be(90m);
+        t.UpperValue.Should().Be(95m);
+        t.IsPercent.Should().BeTrue();
+        t.Display.Should().Be("90%—95%");
+    }
+
+    [Fact]
+    public void Prose_that_merely_starts_with_digits_and_a_hyphen_is_qualitative_not_a_range()
+    {
+        var t = Parse("1-6期培训结束后及时考核", Level2.Timeliness);
+
+        t.Comparison.Should().Be(Comparison.Qualitative, "'1-6期培训结束后及时考核' is an instruction, not the range 1 to 6");
+        t.Value.Should().BeNull();
+        t.UpperValue.Should().BeNull();
+        t.Description.Should().Be("1-6期培训结束后及时考核");
+        t.Display.Should().Be("1-6期培训结束后及时考核");
+    }
+
+    [Fact]
+    public void Two_rates_listed_in_one_cell_are_qualitative_not_a_number()
+    {
+        var t = Parse("2140元/人/月、2090元/人/月", Level2.Cost);
+
+        t.Comparison.Should().Be(Comparison.Qualitative, "two standards in one cell cannot be one target value");
+        t.Value.Should().BeNull();
+        t.Display.Should().Be("2140元/人/月、2090元/人/月");
+    }
+
+    // ---- deadlines -------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("12月底前", 12, null, null, "12月底前", 2025, 12, 31)]
+    [InlineData("9月底前", 9, null, null, "9月底前", 2025, 9, 30)]
+    [InlineData("2025年12月31日前", 12, 31, 2025, "2025年12月31日前", 2025, 12, 31)]
+    [InlineData("2025-12-31前", 12, 31, 2025, "2025年12月31日前", 2025, 12, 31)]
+    public void A_deadline_is_read_in_the_month_end_the_dated_and_the_iso_notation(
+        string text, int month, int? day, int? year, string display, int lastYear, int lastMonth, int lastDay)
+    {
+        var t = Parse(text, Level2.Timeliness);
+
+        t.Comparison.Should().Be(Comparison.Deadline);
+        t.Deadline.Should().Be(new Deadline(month, day, year));
+        t.Value.Should().BeNull();
+        t.IsNumeric.Should().BeFalse();
+        t.Display.Should().Be(display, "deadlines print in the tables' notation (an ISO date becomes 2025年12月31日前)");
+        t.Deadline!.LastDay(2025).Should().Be(new DateOnly(lastYear, lastMonth, lastDay), "月底 is the last day of that month; September has 30 days");
+    }
+
+    // ---- qualitative -----------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("有效提升创业能力", Level2.Social)]
+    [InlineData("在项目计划完成时间内完成", Level2.Timeliness)]
+    public void Wording_without_a_number_or_a_date_is_a_qualitative_target(string text, Level2 level2)
+    {
+        // 在项目计划完成时间内完成 is a deadline in spirit, but it names no date to compare an actual with,
+        // so it can only be judged by a grade.
+        var t = Parse(text, level2);
+
+        t.Comparison.Should().Be(Comparison.Qualitative);
+        t.Description.Should().Be(text);
+        t.Value.Should().BeNull();
+        t.Deadline.Should().BeNull();
+        t.ComparisonInferred.Should().BeFalse();
+        t.Display.Should().Be(text);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Only_an_empty_target_cannot_be_read(string text)
+    {
+        Target.TryParse(text, Level2.Quantity, out var target, out var error).Should().BeFalse();
+        target.Should().BeNull();
+        error.Should().Be("the target is empty");
+    }
+
+    // ---- actuals ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void A_percentage_actual_keeps_its_number_and_its_percent_sign()
+    {
+        var a = ActualValue.Parse("98%");
+
+        a.Number.Should().Be(98m);
+        a.IsPercent.Should().BeTrue();
+        a.Text.Should().Be("98%");
+        a.Done.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_count_with_its_unit_glued_on_is_a_number()
+    {
+        var a = ActualValue.Parse("12166名");
+
+        a.Number.Should().Be(12166m);
+        a.IsPercent.Should().BeFalse();
+        a.Text.Should().Be("12166名", "the text is kept as reported");
+    }
+
+    [Fact]
+    public void An_actual_with_a_qualifier_counts_the_number_it_qualifies()
+    {
+        var a = ActualValue.Parse("88.32%及以上");
+
+        a.Number.Should().Be(88.32m, "in 88.32%及以上 the number is what counts");
+        a.IsPercent.Should().BeTrue();
+        a.Text.Should().Be("88.32%及以上");
+    }
+
+    [Fact]
+    public void None_as_an_actual_is_the_number_zero()
+    {
+        var a = ActualValue.Parse("无");
+
+        a.Number.Should().Be(0m);
+        a.Done.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_deadline_phrase_as_an_actual_is_a_kept_deadline()
+    {
+        var a = ActualValue.Parse("12月底前");
+
+        a.Deadline.Should().Be(new Deadline(12));
+        a.Done.Should().BeTrue();
+        a.Number.Should().BeNull("12 is the month, not a count");
+        a.Date.Should().BeNull();
+    }
+
+    [Fact]
+    public void An_iso_date_as_an_actual_is_a_date_not_a_number()
+    {
+        var a = ActualValue.Parse("2025-11-20");
+
+        a.Date.Should().Be(new DateOnly(2025, 11, 20));
+        a.Number.Should().BeNull("2025-11-20 is not the number 2025");
+        a.Deadline.Should().BeNull();
+    }
+
+    [Fact]
+    public void Not_done_as_an_actual_is_done_false_without_a_number()
+    {
+        var a = ActualValue.Parse("未完成");
+
+        a.Done.Should().BeFalse();
+        a.Number.Should().BeNull();
+        a.Date.Should().BeNull();
+        a.Deadline.Should().BeNull();
+    }
+
+    [Fact]
+    public void Achieved_as_expected_as_an_actual_is_done()
+    {
+        // Section 3 lists 达成预期指标 with 完成 among the words actuals are written in.
+        var a = ActualValue.Parse("达成预期指标");
+
+        a.Done.Should().BeTrue();
+        a.Number.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("完成")]
+    [InlineData("已完成")]
+    [InlineData("达成")]
+    public void Done_words_as_an_actual_are_done(string text)
+    {
+        ActualValue.Parse(text).Done.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_long_run_of_spaces_inside_an_actual_is_read_as_text_without_an_exception()
+    {
+        var text = "1" + new string(' ', 2000) + "a1";
+        ActualValue? a = null;
+
+        var read = () => a = ActualValue.Parse(text);
+
+        read.Should().NotThrow();
+        a!.Number.Should().BeNull("digits after the text make it wording, not a number with a unit");
+    }
+
+    [Fact]
+    public void Wording_as_an_actual_is_text_only()
+    {
+        var a = ActualValue.Parse("有效提升");
+
+        a.Text.Should().Be("有效提升");
+        a.Number.Should().BeNull();
+        a.Date.Should().BeNull();
+        a.Deadline.Should().BeNull();
+        a.Done.Should().BeNull("有效提升 says nothing about done or not done");
+    }
+}
