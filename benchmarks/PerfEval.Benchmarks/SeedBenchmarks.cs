@@ -19,7 +19,7 @@ public class SeedBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var folder = Path.Combine(RepositoryRoot(), "rules", "examples", "zalantun-employment-2025");
+        var folder = Testing.Repository.SeedExample();
         _indicators = File.ReadAllText(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName));
         _actuals = File.ReadAllText(Path.Combine(folder, PerfEvalJson.ActualsFileName));
         _programme = PerfEvalJson.ReadProgrammeFolder(folder).GetValueOrThrow();
@@ -41,16 +41,4 @@ public class SeedBenchmarks
         return _evaluator.Evaluate(set, actuals);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PerfEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PerfEval.sln not found above the benchmark directory.");
-    }
 }

@@ -7,7 +7,7 @@ public sealed class EvaluateCommandTests : IDisposable
 {
     private readonly string _temp = Directory.CreateTempSubdirectory("perfeval-cli-").FullName;
 
-    private static string Example => Path.Combine(RepositoryRoot(), "rules", "examples", "zalantun-employment-2025");
+    private static string Example => Testing.Repository.SeedExample();
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
@@ -167,16 +167,4 @@ public sealed class EvaluateCommandTests : IDisposable
         output.Should().Contain("PE2003", "the real indicator is then reported as missing, not dropped");
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PerfEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PerfEval.sln not found above the test directory.");
-    }
 }

@@ -8,7 +8,7 @@ public sealed class SeedExample
 {
     public SeedExample()
     {
-        Folder = Path.Combine(RepositoryRoot(), "rules", "examples", "zalantun-employment-2025");
+        Folder = Testing.Repository.SeedExample();
         Load = PerfEvalJson.ReadProgrammeFolder(Folder);
         Result = new Evaluator().Evaluate(Load.GetValueOrThrow());
     }
@@ -21,16 +21,5 @@ public sealed class SeedExample
 
     public IndicatorResult Indicator(string id) => Result.Indicators.Single(i => i.Id == id);
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PerfEval.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PerfEval.sln not found above the test directory.");
-    }
+    public static string RepositoryRoot() => Testing.Repository.Root();
 }
