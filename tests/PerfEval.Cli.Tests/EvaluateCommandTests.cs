@@ -58,7 +58,7 @@ public sealed class EvaluateCommandTests : IDisposable
         root.GetProperty("totalScore").GetDecimal().Should().Be(95.23m);
         root.GetProperty("grade").GetString().Should().Be("优");
         root.GetProperty("policy").GetString().Should().Be("mof-2020");
-        root.GetProperty("findings").GetArrayLength().Should().Be(0);
+        root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).Should().Equal("PE3001", "PE3001");
 
         var indicators = root.GetProperty("indicators").EnumerateArray().ToList();
         indicators.Should().HaveCount(47);
@@ -76,7 +76,14 @@ public sealed class EvaluateCommandTests : IDisposable
 
         var qualitative = indicators.Single(i => i.GetProperty("id").GetString() == "entrepreneurship");
         qualitative.GetProperty("completionRate").ValueKind.Should().Be(JsonValueKind.Null);
-        indicators.Single(i => i.GetProperty("id").GetString() == "hardship-employment").GetProperty("status").GetString().Should().Be("partiallyMet");
+        var hardship = indicators.Single(i => i.GetProperty("id").GetString() == "hardship-employment");
+        hardship.GetProperty("status").GetString().Should().Be("partiallyMet");
+        hardship.GetProperty("deviation").GetProperty("absolute").GetDecimal().Should().Be(-18m);
+        hardship.GetProperty("explanationRequired").GetBoolean().Should().BeTrue();
+        var reason = hardship.GetProperty("reasons").EnumerateArray().Single();
+        reason.GetProperty("category").GetString().Should().Be("externalChange");
+        reason.GetProperty("source").GetString().Should().Be("preparer");
+        first.GetProperty("explanationTriggers").EnumerateArray().Single().GetString().Should().Be("overAchievement");
     }
 
     [Fact]

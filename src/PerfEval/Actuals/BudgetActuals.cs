@@ -24,4 +24,13 @@ public sealed record BudgetActuals
 
     /// <summary>Amounts by expenditure line.</summary>
     public ImmutableArray<BudgetAmount> Expenditures { get; init; } = [];
+
+    /// <summary>The preparer's reason for the budget's execution (required below 90 % under the national rules).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The preparer's improvement measures for the budget's execution.</summary>
+    public string? Measures { get; init; }
+
+    /// <summary>The category of the budget reason; <c>other</c> when null.</summary>
+    public string? ReasonCategory { get; init; }
 }

@@ -26,6 +26,12 @@ public sealed record IndicatorActual
     /// <summary>The preparer's improvement measures (改进措施).</summary>
     public string? Measures { get; init; }
 
+    /// <summary>The category of the preparer's reason (a <see cref="Deviations.ReasonCategory"/> id); <c>other</c> when null.</summary>
+    public string? ReasonCategory { get; init; }
+
+    /// <summary>Points deducted (扣分) from the computed score, floor 0, where the policy allows deductions.</summary>
+    public decimal? Deduction { get; init; }
+
     /// <summary>True when the indicator does not apply this year.</summary>
     public bool NotApplicable { get; init; }
 }

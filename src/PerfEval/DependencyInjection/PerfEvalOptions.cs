@@ -1,3 +1,4 @@
+using PerfEval.Rules;
 using PerfEval.Scoring;
 
 namespace PerfEval.DependencyInjection;
@@ -5,6 +6,12 @@ namespace PerfEval.DependencyInjection;
 /// <summary>Options for the evaluator registered by <see cref="PerfEvalServiceCollectionExtensions.AddPerfEval"/>.</summary>
 public sealed class PerfEvalOptions
 {
-    /// <summary>The scoring policy; <see cref="ScoringPolicy.Mof2020"/> by default.</summary>
+    /// <summary>The scoring policy for indicator sets that name none; <see cref="ScoringPolicy.Mof2020"/> by default.</summary>
     public ScoringPolicy Policy { get; set; } = ScoringPolicy.Mof2020;
+
+    /// <summary>The policies indicator sets may name; <see cref="PolicyCatalog.BuiltIn"/> when null.</summary>
+    public PolicyCatalog? Policies { get; set; }
+
+    /// <summary>Rule templates (reason rules, consistency rules, reason categories) applied to every indicator set.</summary>
+    public IList<RuleTemplate> RuleTemplates { get; } = [];
 }

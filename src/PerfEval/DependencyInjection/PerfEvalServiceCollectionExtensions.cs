@@ -26,7 +26,7 @@ public static class PerfEvalServiceCollectionExtensions
         }
 
         services.TryAddSingleton(options);
-        services.TryAddSingleton<IEvaluator>(sp => new Evaluator(sp.GetRequiredService<PerfEvalOptions>().Policy));
+        services.TryAddSingleton<IEvaluator>(sp => new Evaluator(sp.GetRequiredService<PerfEvalOptions>()));
         return services;
     }
 }

@@ -42,6 +42,18 @@ public static class DiagnosticCodes
     /// <summary>A level-2 group that does not belong to the given level 1.</summary>
     public const string LevelMismatch = "PE1012";
 
+    /// <summary>A reason category that neither the built-in catalogue nor the rules define.</summary>
+    public const string UnknownReasonCategory = "PE1013";
+
+    /// <summary>A scoring policy named (by an indicator set or <c>extends</c>) that the catalogue does not hold.</summary>
+    public const string UnknownPolicy = "PE1014";
+
+    /// <summary>A scoring policy whose values do not fit together (bands out of order, default scores outside their bands, …).</summary>
+    public const string InvalidPolicy = "PE1015";
+
+    /// <summary>The same rule id twice.</summary>
+    public const string DuplicateRule = "PE1016";
+
     /// <summary>An actual given for an indicator id that the indicator set does not have.</summary>
     public const string UnknownIndicator = "PE2001";
 
@@ -98,4 +110,16 @@ public static class DiagnosticCodes
 
     /// <summary>Weights rescaled because weighted indicators do not apply this year.</summary>
     public const string WeightsRescaled = "PE2019";
+
+    /// <summary>A deduction (扣分) given where the scoring policy allows none; it is ignored.</summary>
+    public const string DeductionNotAllowed = "PE2020";
+
+    /// <summary>A deviation that must be explained (points lost, large over-achievement, low budget execution) has no reason.</summary>
+    public const string ExplanationMissing = "PE3001";
+
+    /// <summary>A consistency rule that does not hold (the default code; a rule may name its own).</summary>
+    public const string ConsistencyRuleFailed = "PE3002";
+
+    /// <summary>A reason or consistency rule that could not be evaluated (a division by zero, an overflow).</summary>
+    public const string RuleFailed = "PE3003";
 }

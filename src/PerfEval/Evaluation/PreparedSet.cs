@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using PerfEval.Diagnostics;
 using PerfEval.Expressions;
 using PerfEval.Indicators;
+using PerfEval.Rules;
 
 namespace PerfEval.Evaluation;
 
@@ -14,8 +15,9 @@ internal sealed class PreparedSet
 {
     private static readonly ConditionalWeakTable<IndicatorSet, PreparedSet> Cache = new();
 
-    private PreparedSet(ImmutableArray<Diagnostic> diagnostics, CompiledExpression?[] compiled, bool[] valid, Dictionary<string, int> index)
+    private PreparedSet(ImmutableArray<Diagnostic> diagnostics, CompiledExpression<decimal>?[] compiled, bool[] valid, Dictionary<string, int> index, CompiledRules rules)
     {
+        Rules = rules;
         Diagnostics = diagnostics;
         Compiled = compiled;
         Valid = valid;
@@ -24,8 +26,11 @@ internal sealed class PreparedSet
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The set's own reason and consistency rules, compiled.</summary>
+    public CompiledRules Rules { get; }
+
     /// <summary>The compiled <c>compute</c> expression of each indicator, by position.</summary>
-    public CompiledExpression?[] Compiled { get; }
+    public CompiledExpression<decimal>?[] Compiled { get; }
 
     /// <summary>Whether each indicator, by position, can be scored (its target and expression are sound).</summary>
     public bool[] Valid { get; }
@@ -43,7 +48,7 @@ internal sealed class PreparedSet
         var bag = new DiagnosticBag();
         var map = set.Locations;
         var indicators = set.Indicators.IsDefault ? [] : set.Indicators;
-        var compiled = new CompiledExpression?[indicators.Length];
+        var compiled = new CompiledExpression<decimal>?[indicators.Length];
         var valid = new bool[indicators.Length];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -85,7 +90,7 @@ internal sealed class PreparedSet
                     bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, path + ".compute", map[path + ".compute"] ?? map[path],
                         ("expression", expression), ("reason", Messages.IsChinese ? "只有数值型指标可以计算实际完成值" : "only numeric indicators can compute their actual"));
                 }
-                else if (CompiledExpression.TryCompile(expression, out var c, out var error))
+                else if (CompiledExpression<decimal>.TryCompile(expression, static _ => typeof(decimal), out var c, out var error))
                 {
                     compiled[i] = c;
                 }
@@ -99,7 +104,9 @@ internal sealed class PreparedSet
             valid[i] = bag.ErrorCount == errorsBefore;
         }
 
-        return new PreparedSet(bag.ToImmutable(), compiled, valid, index);
+        var rules = CompiledRules.Compile(set.ReasonRules, set.ConsistencyRules, set.ReasonCategories, null, map);
+        bag.AddRange(rules.Diagnostics);
+        return new PreparedSet(bag.ToImmutable(), compiled, valid, index, rules);
     }
 
     private static void CheckTarget(Target t, int year, string path, SourceMap map, DiagnosticBag bag)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PerfEval.Actuals;
+using PerfEval.Deviations;
 using PerfEval.Diagnostics;
 using PerfEval.Indicators;
 using PerfEval.Scoring;
@@ -54,6 +55,9 @@ public sealed record BudgetResult
 
     /// <summary>The expenditure lines with their shares of B.</summary>
     public ImmutableArray<BudgetLineResult> Expenditures { get; init; } = [];
+
+    /// <summary>B − A and the execution rate's distance from 100 %, whether it must be explained, and the reasons given.</summary>
+    public Deviation Deviation { get; init; } = Deviation.None;
 }
 
 /// <summary>One indicator's evaluation.</summary>
@@ -106,6 +110,12 @@ public sealed record IndicatorResult
 
     /// <summary>The score in points, two decimals, never above <see cref="Weight"/>.</summary>
     public required decimal Score { get; init; }
+
+    /// <summary>Points deducted (扣分) from the computed score, when the actuals give a deduction and the policy allows it.</summary>
+    public decimal? Deduction { get; init; }
+
+    /// <summary>How far the actual is from its target, whether that must be explained, and the reasons given.</summary>
+    public Deviation Deviation { get; init; } = Deviation.None;
 
     /// <summary>The preparer's deviation reason.</summary>
     public string? Reason { get; init; }

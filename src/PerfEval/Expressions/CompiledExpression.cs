@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
@@ -5,20 +6,21 @@ using RulesEngine.Models;
 namespace PerfEval.Expressions;
 
 /// <summary>
-/// A rule author's numeric expression, checked by <see cref="ExpressionSandbox"/>, compiled once with
-/// RulesEngine's expression parser, and evaluated against named decimal values. Safe to share across threads.
+/// A rule author's expression, checked by <see cref="ExpressionSandbox"/>, compiled once with RulesEngine's
+/// expression parser, and evaluated against named values. Safe to share across threads.
 /// </summary>
-internal sealed class CompiledExpression
+/// <typeparam name="T">The result: <see cref="decimal"/> for computed actuals, <see cref="bool"/> for conditions.</typeparam>
+internal sealed class CompiledExpression<T>
 {
-    /// <summary>Compiled expressions by text: sets that share a rule shape compile it once.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledExpression> Cache = new(StringComparer.Ordinal);
-
     /// <summary>The most expressions kept in <see cref="Cache"/>; past it, expressions are compiled without being kept.</summary>
     private const int MaxCached = 10_000;
 
-    private readonly Func<object[], decimal> _function;
+    /// <summary>Compiled expressions by text and value types: sets that share a rule shape compile it once.</summary>
+    private static readonly ConcurrentDictionary<string, CompiledExpression<T>> Cache = new(StringComparer.Ordinal);
 
-    private CompiledExpression(string text, ImmutableArray<string> names, Func<object[], decimal> function)
+    private readonly Func<object[], T> _function;
+
+    private CompiledExpression(string text, ImmutableArray<string> names, Func<object[], T> function)
     {
         Text = text;
         Names = names;
@@ -27,31 +29,34 @@ internal sealed class CompiledExpression
 
     public string Text { get; }
 
-    /// <summary>The named values the expression reads.</summary>
+    /// <summary>The named values the expression reads, in first-use order.</summary>
     public ImmutableArray<string> Names { get; }
 
-    public static bool TryCompile(string text, out CompiledExpression? compiled, out string? error)
+    /// <summary>Checks and compiles an expression; <paramref name="typeOf"/> gives each value's type (decimal or bool).</summary>
+    public static bool TryCompile(string text, Func<string, Type> typeOf, out CompiledExpression<T>? compiled, out string? error)
     {
-        if (Cache.TryGetValue(text, out compiled))
-        {
-            error = null;
-            return true;
-        }
-
+        compiled = null;
         if (!ExpressionSandbox.TryCheck(text, out var names, out error))
         {
             return false;
         }
 
+        var types = names.Select(typeOf).ToArray();
+        var key = string.Join(",", types.Select(t => t.Name)) + "|" + text;
+        if (Cache.TryGetValue(key, out compiled))
+        {
+            return true;
+        }
+
         try
         {
-            var parameters = names.Select(n => RuleParameter.Create(n, typeof(decimal))).ToArray();
+            var parameters = names.Select((n, i) => RuleParameter.Create(n, types[i])).ToArray();
             var parser = new RuleExpressionParser(new ReSettings { CustomTypes = [], UseFastExpressionCompiler = true });
-            var function = parser.Compile<decimal>(text, parameters);
-            compiled = new CompiledExpression(text, names, function);
+            var function = parser.Compile<T>(text, parameters);
+            compiled = new CompiledExpression<T>(text, names, function);
             if (Cache.Count < MaxCached)
             {
-                compiled = Cache.GetOrAdd(text, compiled);
+                compiled = Cache.GetOrAdd(key, compiled);
             }
 
             return true;
@@ -63,16 +68,22 @@ internal sealed class CompiledExpression
         }
     }
 
-    /// <summary>Evaluates the expression; a missing value, a division by zero or an overflow is reported, not thrown.</summary>
-    public bool TryEvaluate(IReadOnlyDictionary<string, decimal> values, out decimal result, out string? error)
+    /// <summary>
+    /// Evaluates the expression with values from <paramref name="lookup"/> (null for a value that is not there).
+    /// A missing value, a division by zero or an overflow is reported through <paramref name="error"/>, not thrown;
+    /// <paramref name="missing"/> names the first missing value.
+    /// </summary>
+    public bool TryEvaluate(Func<string, object?> lookup, out T result, out string? error, out string? missing)
     {
-        result = 0;
+        result = default!;
+        missing = null;
         var args = new object[Names.Length];
         for (var i = 0; i < Names.Length; i++)
         {
-            if (!values.TryGetValue(Names[i], out var v))
+            if (lookup(Names[i]) is not { } v)
             {
-                error = $"the input '{Names[i]}' is missing";
+                missing = Names[i];
+                error = $"the value '{Names[i]}' is missing";
                 return false;
             }
 
@@ -85,7 +96,7 @@ internal sealed class CompiledExpression
             error = null;
             return true;
         }
-        catch (Exception e) when (e is DivideByZeroException or OverflowException or ArithmeticException or InvalidCastException)
+        catch (Exception e) when (e is ArithmeticException or InvalidCastException or ArgumentException or FormatException)
         {
             error = e.Message;
             return false;

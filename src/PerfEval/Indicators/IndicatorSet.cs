@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using PerfEval.Deviations;
 using PerfEval.Diagnostics;
+using PerfEval.Rules;
 
 namespace PerfEval.Indicators;
 
@@ -29,6 +31,24 @@ public sealed record IndicatorSet
 
     /// <summary>The indicators, in table order.</summary>
     public required ImmutableArray<IndicatorDefinition> Indicators { get; init; }
+
+    /// <summary>
+    /// The scoring policy the set asks for, by name (<c>mof-2020</c>, <c>regional-budget20</c>, a province's file);
+    /// null for the evaluator's policy. A set read from JSON may also change some of the policy's values inline.
+    /// </summary>
+    public string? PolicyName { get; init; }
+
+    /// <summary>Reason categories the set adds to the built-in catalogue.</summary>
+    public ImmutableArray<ReasonCategory> ReasonCategories { get; init; } = [];
+
+    /// <summary>The set's reason rules ("when … then reason … with text …").</summary>
+    public ImmutableArray<ReasonRule> ReasonRules { get; init; } = [];
+
+    /// <summary>The set's consistency rules (expressions that must hold between values).</summary>
+    public ImmutableArray<ConsistencyRule> ConsistencyRules { get; init; } = [];
+
+    /// <summary>The inline policy object of a set read from JSON (<c>"policy": { "extends": …, … }</c>), resolved when evaluated.</summary>
+    internal Loading.JsonTree? PolicyNode { get; init; }
 
     /// <summary>Where each value stood in the file it was read from (empty for sets built in code).</summary>
     internal SourceMap Locations { get; init; } = SourceMap.Empty;

@@ -8,8 +8,8 @@ namespace PerfEval.Loading;
 internal static class ActualsReader
 {
     private static readonly string[] RootProperties = ["indicatorSet", "year", "budget", "indicators", "description"];
-    private static readonly string[] BudgetProperties = ["initial", "available", "spent", "sources", "expenditures"];
-    private static readonly string[] IndicatorProperties = ["actual", "grade", "score", "inputs", "reason", "measures", "notApplicable"];
+    private static readonly string[] BudgetProperties = ["initial", "available", "spent", "sources", "expenditures", "reason", "measures", "reasonCategory"];
+    private static readonly string[] IndicatorProperties = ["actual", "grade", "score", "inputs", "reason", "measures", "reasonCategory", "deduction", "notApplicable"];
 
     public static ProgrammeActuals? Read(JsonTree root, DiagnosticBag diagnostics)
     {
@@ -75,6 +75,9 @@ internal static class ActualsReader
             Spent = b.Decimal("spent"),
             Sources = ReadAmounts(b.Get("sources"), diagnostics),
             Expenditures = ReadAmounts(b.Get("expenditures"), diagnostics),
+            Reason = b.String("reason"),
+            Measures = b.String("measures"),
+            ReasonCategory = b.String("reasonCategory"),
         };
         foreach (var name in (ReadOnlySpan<string>)["initial", "available", "spent"])
         {
@@ -197,8 +200,24 @@ internal static class ActualsReader
             Inputs = inputs.ToImmutable(),
             Reason = r.String("reason"),
             Measures = r.String("measures"),
+            ReasonCategory = r.String("reasonCategory"),
+            Deduction = Deduction(r, diagnostics),
             NotApplicable = r.Bool("notApplicable") ?? false,
         };
+    }
+
+    private static decimal? Deduction(ObjectReader r, DiagnosticBag diagnostics)
+    {
+        var d = r.Decimal("deduction");
+        if (d < 0)
+        {
+            var n = r.Get("deduction")!;
+            diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, n.Path, n.Location, ("value", n.Text),
+                ("reason", Messages.IsChinese ? "扣分不能为负数" : "a deduction cannot be negative"));
+            return null;
+        }
+
+        return d;
     }
 
     /// <summary>Reads a qualitative grade from its code or its Chinese phrase (达成 / 部分达成 / 未达成 and the full phrases).</summary>

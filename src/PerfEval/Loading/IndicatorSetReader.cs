@@ -7,7 +7,7 @@ namespace PerfEval.Loading;
 /// <summary>Maps an indicator-set document onto <see cref="IndicatorSet"/>.</summary>
 internal static class IndicatorSetReader
 {
-    private static readonly string[] SetProperties = ["id", "name", "year", "department", "implementingUnit", "goals", "budget", "indicators", "description"];
+    private static readonly string[] SetProperties = ["id", "name", "year", "department", "implementingUnit", "goals", "budget", "indicators", "description", "policy", "reasonCategories", "reasonRules", "consistencyRules"];
     private static readonly string[] BudgetProperties = ["unit", "sources", "expenditures"];
     private static readonly string[] LineProperties = ["id", "name", "category"];
     private static readonly string[] IndicatorProperties = ["id", "name", "program", "level1", "level2", "target", "comparison", "unit", "weight", "compute", "description"];
@@ -43,6 +43,12 @@ internal static class IndicatorSetReader
             }
         }
 
+        var (policyName, policyNode) = ReadPolicyReference(set, diagnostics);
+        var categories = RuleReader.Categories(set.Array("reasonCategories"), diagnostics);
+        var reasonRules = RuleReader.ReasonRules(set.Array("reasonRules"), diagnostics);
+        var consistencyRules = RuleReader.ConsistencyRules(set.Array("consistencyRules"), diagnostics);
+        set.String("description");
+
         if (diagnostics.HasErrors || id is null || name is null || year is null)
         {
             return null;
@@ -58,8 +64,37 @@ internal static class IndicatorSetReader
             Goals = set.Strings("goals"),
             Budget = budget,
             Indicators = indicators.ToImmutable(),
+            PolicyName = policyName,
+            PolicyNode = policyNode,
+            ReasonCategories = categories,
+            ReasonRules = reasonRules,
+            ConsistencyRules = consistencyRules,
             Locations = SourceMaps.Build(root),
         };
+    }
+
+    /// <summary>
+    /// Reads <c>"policy"</c>: a name, or an object that extends a policy and changes some of its values. The object is
+    /// checked now (with any unknown base standing in as mof-2020) and resolved against the evaluator's catalogue later.
+    /// </summary>
+    private static (string? Name, JsonTree? Node) ReadPolicyReference(ObjectReader set, DiagnosticBag diagnostics)
+    {
+        var node = set.Get("policy");
+        switch (node?.Kind)
+        {
+            case null:
+                return (null, null);
+            case JsonKind.String:
+                return (node.Text, null);
+            case JsonKind.Object:
+                var known = Scoring.PolicyCatalog.BuiltIn;
+                ScoringPolicyReader.Read(node, diagnostics, n => known.TryGet(n, out var p) ? p : Scoring.ScoringPolicy.Mof2020, known.Names, nameRequired: false);
+                var extends = node.Properties.FirstOrDefault(p => p.Name == "extends")?.Value.Text;
+                return (extends ?? Scoring.ScoringPolicy.Mof2020.Name, node);
+            default:
+                ObjectReader.WrongType(node, "string or object", diagnostics);
+                return (null, null);
+        }
     }
 
     private static BudgetDefinition ReadBudget(ObjectReader set, DiagnosticBag diagnostics)

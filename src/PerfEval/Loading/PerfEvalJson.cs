@@ -3,6 +3,7 @@ using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
+using PerfEval.Scoring;
 
 namespace PerfEval.Loading;
 
@@ -106,6 +107,41 @@ public static class PerfEvalJson
         return new LoadResult<Programme>(
             set.Value is not null && actuals.Value is not null ? new Programme(set.Value, actuals.Value) : null,
             diagnostics);
+    }
+
+    /// <summary>Reads a scoring policy from a JSON string; <c>extends</c> names a policy of <paramref name="catalog"/>.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
+    /// <param name="catalog">The policies a policy may extend; <see cref="PolicyCatalog.BuiltIn"/> when null.</param>
+    /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<ScoringPolicy> ReadScoringPolicy(string json, string? sourceName, PolicyCatalog? catalog)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReadPolicy(System.Text.Encoding.UTF8.GetBytes(json), sourceName, catalog);
+    }
+
+    /// <summary>Reads a scoring policy from a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
+    /// <param name="catalog">The policies a policy may extend; <see cref="PolicyCatalog.BuiltIn"/> when null.</param>
+    /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<ScoringPolicy> ReadScoringPolicy(Stream utf8Json, string? sourceName, PolicyCatalog? catalog) =>
+        FromStream(utf8Json, sourceName, (span, source) => ReadPolicy(span, source, catalog));
+
+    /// <summary>Reads a scoring policy from a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="catalog">The policies a policy may extend; <see cref="PolicyCatalog.BuiltIn"/> when null.</param>
+    /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<ScoringPolicy> ReadScoringPolicyFile(string path, PolicyCatalog? catalog) =>
+        FromFile(path, (span, source) => ReadPolicy(span, source, catalog));
+
+    private static LoadResult<ScoringPolicy> ReadPolicy(ReadOnlySpan<byte> utf8, string? source, PolicyCatalog? catalog)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
+        var known = catalog ?? PolicyCatalog.BuiltIn;
+        var policy = root is null ? null : ScoringPolicyReader.Read(root, diagnostics, name => known.TryGet(name, out var p) ? p : null, known.Names, nameRequired: true);
+        return new LoadResult<ScoringPolicy>(policy, diagnostics.ToImmutable());
     }
 
     private static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlySpan<byte> utf8, string? source)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PerfEval.Actuals;
+using PerfEval.Deviations;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
 
@@ -59,10 +60,11 @@ public static class ResultJson
         WriteNumber(writer, "available", b.Available);
         WriteNumber(writer, "spent", b.Spent);
         WriteNumber(writer, "executionRate", b.ExecutionRate);
-        writer.WriteNumber("weight", b.Weight);
-        writer.WriteNumber("score", b.Score);
+        WriteNumber(writer, "weight", b.Weight);
+        WriteNumber(writer, "score", b.Score);
         WriteLines(writer, "sources", b.Sources);
         WriteLines(writer, "expenditures", b.Expenditures);
+        WriteDeviation(writer, b.Deviation);
         writer.WriteEndObject();
 
         writer.WriteStartArray("indicators");
@@ -88,17 +90,19 @@ public static class ResultJson
                 writer.WriteBoolean("gradeInferred", i.GradeInferred);
             }
 
-            writer.WriteNumber("weight", i.Weight);
+            WriteNumber(writer, "weight", i.Weight);
             writer.WriteBoolean("weightFilled", i.WeightFilled);
-            writer.WriteNumber("score", i.Score);
+            WriteNumber(writer, "score", i.Score);
+            WriteNumber(writer, "deduction", i.Deduction);
+            WriteDeviation(writer, i.Deviation);
             WriteOptional(writer, "reason", i.Reason);
             WriteOptional(writer, "measures", i.Measures);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        writer.WriteNumber("totalWeight", result.TotalWeight);
-        writer.WriteNumber("totalScore", result.TotalScore);
+        WriteNumber(writer, "totalWeight", result.TotalWeight);
+        WriteNumber(writer, "totalScore", result.TotalScore);
         writer.WriteString("grade", result.Grade.Label);
         writer.WriteString("gradeCode", result.Grade.Code);
         writer.WriteStartArray("findings");
@@ -139,6 +143,38 @@ public static class ResultJson
     /// <returns>The code.</returns>
     public static string GradeCode(QualitativeGrade grade) => CamelCase(grade.ToString());
 
+    /// <summary>Writes <c>deviation</c>, <c>explanationRequired</c>, <c>explanationTriggers</c> and <c>reasons</c>.</summary>
+    private static void WriteDeviation(Utf8JsonWriter writer, Deviation d)
+    {
+        writer.WriteStartObject("deviation");
+        writer.WriteString("direction", CamelCase(d.Direction.ToString()));
+        WriteNumber(writer, "absolute", d.Absolute);
+        WriteNumber(writer, "relative", d.Relative);
+        writer.WriteEndObject();
+        writer.WriteBoolean("explanationRequired", d.ExplanationRequired);
+        writer.WriteStartArray("explanationTriggers");
+        foreach (var t in d.Triggers)
+        {
+            writer.WriteStringValue(CamelCase(t.ToString()));
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("reasons");
+        foreach (var r in d.Reasons)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("category", r.Category);
+            writer.WriteString("categoryLabel", r.CategoryLabel);
+            writer.WriteString("text", r.Text);
+            WriteOptional(writer, "measures", r.Measures);
+            writer.WriteString("source", CamelCase(r.Source.ToString()));
+            WriteOptional(writer, "rule", r.RuleId);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     private static void WriteLines(Utf8JsonWriter writer, string name, IEnumerable<BudgetLineResult> lines)
@@ -154,7 +190,7 @@ public static class ResultJson
                 writer.WriteString("category", CamelCase(c.ToString()));
             }
 
-            writer.WriteNumber("amount", l.Amount);
+            WriteNumber(writer, "amount", l.Amount);
             WriteNumber(writer, "share", l.Share);
             writer.WriteEndObject();
         }
@@ -178,7 +214,8 @@ public static class ResultJson
     {
         if (value is { } v)
         {
-            writer.WriteNumber(name, v);
+            // Without trailing zeros, so that equal figures look alike: 10 rather than 10.00 or 10.0.
+            writer.WriteNumber(name, v / 1.0000000000000000000000000000m);
         }
         else
         {

@@ -75,6 +75,29 @@ internal static class IndicatorScorer
         return new Outcome(completion, share > 0 ? IndicatorStatus.PartiallyMet : IndicatorStatus.NotMet, share);
     }
 
+    /// <summary>
+    /// The policy's variants on top of the comparison's outcome: satisfaction scored as W × rate or in steps, and
+    /// points taken from an over-achievement at or above <see cref="ScoringPolicy.OverAchievementReduceAt"/>.
+    /// </summary>
+    public static Outcome ApplyPolicy(Outcome outcome, Level2 level2, Target t, decimal x, bool actualIsPercent, ScoringPolicy policy)
+    {
+        if (level2 == Level2.Satisfaction && (t.IsPercent || actualIsPercent) && policy.Satisfaction != SatisfactionScoring.Standard)
+        {
+            var share = policy.Satisfaction == SatisfactionScoring.WeightTimesRate
+                ? Math.Min(1m, x / 100m)
+                : x >= policy.SatisfactionFullAt ? 1m : Math.Max(0m, 1m - (Math.Ceiling((policy.SatisfactionFullAt - x) / policy.SatisfactionStep) * policy.SatisfactionStepShare));
+            var status = outcome.Status == IndicatorStatus.Met ? IndicatorStatus.Met : share > 0 ? IndicatorStatus.PartiallyMet : IndicatorStatus.NotMet;
+            outcome = outcome with { Share = share, Status = status };
+        }
+
+        if (policy.OverAchievementReduceAt is { } at && outcome.Status == IndicatorStatus.Met && outcome.Completion * 100m >= at)
+        {
+            outcome = outcome with { Share = Math.Min(outcome.Share, 1m - policy.OverAchievementReduceShare) };
+        }
+
+        return outcome;
+    }
+
     /// <summary>Whether a deadline was kept; null when the actual says nothing about time or completion.</summary>
     public static bool? DeadlineKept(Deadline deadline, ActualValue actual, int year)
     {
@@ -126,11 +149,11 @@ internal static class IndicatorScorer
         _ => (0m, weight * policy.PartialFloor, IndicatorStatus.NotMet),
     };
 
-    /// <summary>The score of a grade when the preparer gives none: full points for 达成, the band's floor for 部分达成, 0 for 未达成.</summary>
+    /// <summary>The score of a grade when the preparer gives none: the policy's default share of the weight (mof-2020: W, 0.6 W, 0).</summary>
     public static decimal DefaultQualitativeScore(QualitativeGrade grade, decimal weight, ScoringPolicy policy) => grade switch
     {
-        QualitativeGrade.Achieved => weight,
-        QualitativeGrade.Partial => weight * policy.PartialFloor,
-        _ => 0m,
+        QualitativeGrade.Achieved => weight * policy.AchievedDefaultShare,
+        QualitativeGrade.Partial => weight * policy.PartialDefaultShare,
+        _ => weight * policy.NotAchievedDefaultShare,
     };
 }

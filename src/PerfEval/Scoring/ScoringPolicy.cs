@@ -13,6 +13,19 @@ public enum LessIsBetterConvention
     InverseRatio,
 }
 
+/// <summary>How satisfaction indicators (服务对象满意度指标) score.</summary>
+public enum SatisfactionScoring
+{
+    /// <summary>Like any other indicator: full points when the target is met, W × X / T below it.</summary>
+    Standard,
+
+    /// <summary>W × the satisfaction rate, even when the target is met (98 % → 19.6 of 20 points).</summary>
+    WeightTimesRate,
+
+    /// <summary>Full points from <see cref="ScoringPolicy.SatisfactionFullAt"/>; each step below it (or part of one) costs a share of the weight.</summary>
+    Stepped,
+}
+
 /// <summary>A grade band: totals at or above <paramref name="MinimumScore"/> get this grade (the highest band that fits wins).</summary>
 /// <param name="MinimumScore">The lowest total of the band.</param>
 /// <param name="Code">A stable code: <c>excellent</c>, <c>good</c>, <c>fair</c>, <c>poor</c>.</param>
@@ -47,6 +60,45 @@ public sealed record ScoringPolicy
     /// <summary>The lowest share of the weight for grade 部分达成 (0.6): the band is [0.6 W, 0.8 W).</summary>
     public decimal PartialFloor { get; init; } = 0.6m;
 
+    /// <summary>A description for readers of the policy.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The share of the weight a 达成 grade scores when the preparer gives no score (1: full points).</summary>
+    public decimal AchievedDefaultShare { get; init; } = 1m;
+
+    /// <summary>The share of the weight a 部分达成 grade scores when the preparer gives no score (0.6: the band's floor).</summary>
+    public decimal PartialDefaultShare { get; init; } = 0.6m;
+
+    /// <summary>The share of the weight a 未达成 grade scores when the preparer gives no score (0).</summary>
+    public decimal NotAchievedDefaultShare { get; init; }
+
+    /// <summary>How satisfaction indicators score.</summary>
+    public SatisfactionScoring Satisfaction { get; init; } = SatisfactionScoring.Standard;
+
+    /// <summary>For <see cref="SatisfactionScoring.Stepped"/>: the rate (percent) from which satisfaction scores full points (90).</summary>
+    public decimal SatisfactionFullAt { get; init; } = 90m;
+
+    /// <summary>For <see cref="SatisfactionScoring.Stepped"/>: the width of one step below <see cref="SatisfactionFullAt"/>, in percentage points (5).</summary>
+    public decimal SatisfactionStep { get; init; } = 5m;
+
+    /// <summary>For <see cref="SatisfactionScoring.Stepped"/>: the share of the weight each step costs (0.1: 1 of 10 points).</summary>
+    public decimal SatisfactionStepShare { get; init; } = 0.1m;
+
+    /// <summary>The completion rate (percent) from which an over-achievement must be explained (120; one province uses 130).</summary>
+    public decimal OverAchievementReviewAt { get; init; } = 120m;
+
+    /// <summary>The completion rate (percent) from which an over-achieved indicator loses points; null for never (the default).</summary>
+    public decimal? OverAchievementReduceAt { get; init; }
+
+    /// <summary>The share of the weight an indicator loses from <see cref="OverAchievementReduceAt"/> on (target set too low).</summary>
+    public decimal OverAchievementReduceShare { get; init; }
+
+    /// <summary>The execution rate (percent) below which budget execution must be explained (90).</summary>
+    public decimal BudgetExplanationBelow { get; init; } = 90m;
+
+    /// <summary>True when deductions (扣分) given in the actuals are subtracted from scores (floor 0).</summary>
+    public bool AllowDeductions { get; init; } = true;
+
     /// <summary>
     /// True to share the points of weighted indicators that do not apply among the other indicators, in proportion
     /// to their weights, so the total stays the same (the default); false to leave those points out of the total.
@@ -60,6 +112,7 @@ public sealed record ScoringPolicy
     public static ScoringPolicy Mof2020 { get; } = new()
     {
         Name = "mof-2020",
+        Description = "National rules (财预〔2020〕10号) as the national budget-management platform scores them.",
         BudgetWeight = 10m,
         LevelPoints = ImmutableDictionary.CreateRange(
         [

@@ -74,7 +74,9 @@ public sealed class EvaluatorApiTests : IClassFixture<SeedExample>
     {
         var result = new Evaluator().Evaluate(BuiltInCode(), ActualsInCode());
 
-        result.Findings.Should().BeEmpty();
+        result.Findings.Select(f => (f.Code, f.Path)).Should().Equal(
+            [("PE3001", "$.budget"), ("PE3001", "$.indicators.jobs"), ("PE3001", "$.indicators.effect")],
+            "80 % execution, 75 % of the jobs and a partial grade must be explained, and no reason was given");
         result.Budget.Available.Should().Be(100m, "A is the sum of the sources when no total is given");
         result.Budget.ExecutionRate.Should().Be(80m);
         result.Budget.Score.Should().Be(8m);

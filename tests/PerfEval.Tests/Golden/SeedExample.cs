@@ -10,7 +10,17 @@ public sealed class SeedExample
     {
         Folder = Testing.Repository.SeedExample();
         Load = PerfEvalJson.ReadProgrammeFolder(Folder);
-        Result = new Evaluator().Evaluate(Load.GetValueOrThrow());
+        // Labels in the result follow the UI culture: fix it, so the approved serialization does not depend on the machine.
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            Result = new Evaluator().Evaluate(Load.GetValueOrThrow());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     public string Folder { get; }

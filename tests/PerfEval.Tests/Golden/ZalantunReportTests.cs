@@ -1,4 +1,5 @@
 using FluentAssertions;
+using PerfEval.Deviations;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
@@ -23,10 +24,55 @@ public sealed class ZalantunReportTests : IClassFixture<SeedExample>
     }
 
     [Fact]
-    public void The_evaluation_has_no_findings_and_no_errors()
+    public void The_only_findings_are_the_two_over_achievements_the_report_does_not_explain()
     {
-        _seed.Result.Findings.Should().BeEmpty();
         _seed.Result.HasErrors.Should().BeFalse();
+        _seed.Result.Findings.Select(f => (f.Code, f.Severity, f.Path)).Should().Equal(
+            ("PE3001", DiagnosticSeverity.Warning, "$.indicators.si-subsidy-recipients"),
+            ("PE3001", DiagnosticSeverity.Warning, "$.indicators.new-urban-jobs"));
+    }
+
+    [Fact]
+    public void The_deviation_list_is_the_four_unmet_indicators_and_the_two_over_achievements()
+    {
+        var required = _seed.Result.Indicators.Where(i => i.Deviation.ExplanationRequired)
+            .Select(i => (i.Id, i.CompletionRate, string.Join(",", i.Deviation.Triggers)));
+
+        required.Should().Equal(
+            ("si-subsidy-recipients", 120.91m, "OverAchievement"),
+            ("intern-subsidy-recipients", 40.71m, "PointsLost"),
+            ("sme-recruit-medical-checks", 0m, "PointsLost"),
+            ("sme-medical-check-deadline", 0m, "PointsLost"),
+            ("new-urban-jobs", 122.73m, "OverAchievement"),
+            ("hardship-employment", 95.26m, "PointsLost"));
+        _seed.Result.Budget.Deviation.ExplanationRequired.Should().BeFalse("99.57 % is above the 90 % threshold");
+    }
+
+    [Fact]
+    public void The_unmet_indicators_carry_the_reports_own_reasons_marked_as_the_preparers()
+    {
+        var unmet = _seed.Result.Indicators.Where(i => i.Deviation.Triggers.Contains(ExplanationTrigger.PointsLost)).ToList();
+
+        unmet.Should().OnlyContain(i => i.Deviation.Reasons.Count(r => r.Source == ReasonSource.Preparer) == 1);
+        _seed.Indicator("hardship-employment").Deviation.Reasons.Single().Should().Match<DeviationReason>(r =>
+            r.Category == "externalChange" && r.Text.Contains("申请认定就业困难人员减少") && r.Measures!.Contains("加大就业政策宣传力度"));
+        _seed.Indicator("sme-recruit-medical-checks").Deviation.Reasons.Single().Category.Should().Be("notStarted");
+    }
+
+    [Fact]
+    public void Deviations_are_measured_against_the_target_in_its_unit_and_in_percent()
+    {
+        var hardship = _seed.Indicator("hardship-employment").Deviation;
+        hardship.Direction.Should().Be(DeviationDirection.Below);
+        hardship.Absolute.Should().Be(-18m, "362 − 380");
+        hardship.Relative.Should().Be(-4.74m, "−18 / 380 = −4.736… %");
+
+        var jobs = _seed.Indicator("new-urban-jobs").Deviation;
+        jobs.Direction.Should().Be(DeviationDirection.Above);
+        jobs.Absolute.Should().Be(75m);
+        jobs.Relative.Should().Be(22.73m);
+
+        _seed.Result.Budget.Deviation.Absolute.Should().Be(-16.53m, "3861.14 − 3877.67");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class ScoringRuleTests
     private static IndicatorActual Given(string id, string actual) => new() { Id = id, Actual = ActualValue.Parse(actual) };
 
     private static EvaluationResult Evaluate(IndicatorSet set, ProgrammeActuals actuals, ScoringPolicy? policy = null) =>
-        new Evaluator(policy).Evaluate(set, actuals);
+        new Evaluator(policy ?? ScoringPolicy.Mof2020).Evaluate(set, actuals);
 
     /// <summary>Evaluates a set of one indicator (weight 10 unless given) against one actual.</summary>
     private static (IndicatorResult Indicator, EvaluationResult Result) One(IndicatorDefinition d, IndicatorActual a, ScoringPolicy? policy = null)

@@ -1,0 +1,337 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using PerfEval.Actuals;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Indicators;
+using PerfEval.Rules;
+using PerfEval.Scoring;
+
+namespace PerfEval.Deviations;
+
+/// <summary>
+/// Section 7 of the domain rules: how far each indicator and the budget are from target, whether that must be
+/// explained, the reasons given (the preparer's and the rules'), the consistency rules, and the missing explanations.
+/// </summary>
+internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rules, IndicatorSet set, ProgrammeActuals actuals, DiagnosticBag findings)
+{
+    private readonly bool _chinese = Messages.IsChinese;
+
+    public (BudgetResult Budget, ImmutableArray<IndicatorResult> Indicators) Analyze(BudgetResult budget, ImmutableArray<IndicatorResult> indicators, IndicatorActual?[] given)
+    {
+        budget = AnalyzeBudget(budget);
+        var results = ImmutableArray.CreateBuilder<IndicatorResult>(indicators.Length);
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            results.Add(AnalyzeIndicator(i, indicators[i], given[i], budget));
+        }
+
+        return (budget, results.MoveToImmutable());
+    }
+
+    private BudgetResult AnalyzeBudget(BudgetResult budget)
+    {
+        var deviation = new Deviation
+        {
+            Direction = budget.Available is { } a && budget.Spent is { } s ? Direction(s - a) : DeviationDirection.None,
+            Absolute = budget.Spent - budget.Available,
+            Relative = budget.ExecutionRate - 100m,
+            Triggers = budget.ExecutionRate < policy.BudgetExplanationBelow || (budget.ExecutionRate is null && budget.Available is not null)
+                ? [ExplanationTrigger.BudgetUnderExecution]
+                : [],
+        };
+
+        var values = BudgetValues(budget, deviation);
+        var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
+        var b = actuals.Budget;
+        if (Preparer(b.Reason, b.Measures, b.ReasonCategory, "$.budget") is { } own)
+        {
+            reasons.Add(own);
+        }
+
+        foreach (var (rule, when) in rules.Reasons.Where(r => r.Rule.Scope == RuleScope.Budget))
+        {
+            if (Holds(rule.Id, when, values, "$.budget", explicitTarget: false) == true)
+            {
+                reasons.Add(RuleReason(rule, values));
+            }
+        }
+
+        foreach (var (rule, expression) in rules.Consistency.Where(r => r.Rule.Scope == RuleScope.Budget))
+        {
+            if (Holds(rule.Id, expression, values, "$.budget", explicitTarget: true) == false)
+            {
+                Inconsistent(rule, values, "$.budget");
+            }
+        }
+
+        deviation = deviation with { Reasons = reasons.ToImmutable() };
+        if (deviation.ExplanationRequired && !deviation.Reasons.Any(r => r.Text.Length > 0))
+        {
+            findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, "$.budget", actuals.Locations["$.budget"],
+                ("name", _chinese ? "项目资金" : "budget execution"), ("id", "budget"), ("triggers", Triggers(deviation)));
+        }
+
+        return budget with { Deviation = deviation };
+    }
+
+    private IndicatorResult AnalyzeIndicator(int position, IndicatorResult r, IndicatorActual? given, BudgetResult budget)
+    {
+        var deviation = Measure(r);
+        var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
+        var values = IndicatorValues(r, given, deviation, budget);
+        var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
+        if (Preparer(given?.Reason, given?.Measures, given?.ReasonCategory, path) is { } own)
+        {
+            reasons.Add(own);
+        }
+
+        if (r.Status != IndicatorStatus.NotApplicable)
+        {
+            foreach (var (rule, when) in rules.Reasons.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
+            {
+                if (Holds(rule.Id, when, values, path, explicitTarget: false) == true)
+                {
+                    reasons.Add(RuleReason(rule, values));
+                }
+            }
+
+            foreach (var (rule, expression) in rules.Consistency.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
+            {
+                if (Holds(rule.Id, expression, values, path, explicitTarget: !rule.Indicators.IsDefaultOrEmpty) == false)
+                {
+                    Inconsistent(rule, values, path);
+                }
+            }
+        }
+
+        deviation = deviation with { Reasons = reasons.ToImmutable() };
+        if (deviation.ExplanationRequired && !deviation.Reasons.Any(x => x.Text.Length > 0))
+        {
+            findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
+                ("name", r.Name), ("id", r.Id), ("triggers", Triggers(deviation)));
+        }
+
+        return r with { Deviation = deviation };
+    }
+
+    /// <summary>The direction and size of an indicator's deviation, and the triggers that require an explanation.</summary>
+    private Deviation Measure(IndicatorResult r)
+    {
+        if (r.Status == IndicatorStatus.NotApplicable)
+        {
+            return Deviation.None;
+        }
+
+        var t = r.Target;
+        DeviationDirection direction;
+        decimal? absolute = null;
+        decimal? relative = null;
+        if (t.IsNumeric && r.ActualNumber is { } x)
+        {
+            var reference = t.Value ?? 0m;
+            if (t.Comparison == Comparison.Range)
+            {
+                reference = x < (t.Value ?? 0m) ? t.Value ?? 0m : x > (t.UpperValue ?? 0m) ? t.UpperValue ?? 0m : x;
+            }
+
+            absolute = x - reference;
+            relative = reference != 0 ? Figures.Percent((x - reference) / reference) : null;
+            direction = Direction(x - reference);
+        }
+        else
+        {
+            direction = r.Status is IndicatorStatus.Met or IndicatorStatus.Missing ? DeviationDirection.None : DeviationDirection.Below;
+        }
+
+        var triggers = ImmutableArray.CreateBuilder<ExplanationTrigger>();
+        if (r.Score < r.Weight)
+        {
+            triggers.Add(ExplanationTrigger.PointsLost);
+        }
+
+        if (r.CompletionRate >= policy.OverAchievementReviewAt && t.IsNumeric && !(t.Comparison == Comparison.Equal && t.Value == 0))
+        {
+            triggers.Add(ExplanationTrigger.OverAchievement);
+        }
+
+        return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers.ToImmutable() };
+    }
+
+    private static DeviationDirection Direction(decimal difference) =>
+        difference > 0 ? DeviationDirection.Above : difference < 0 ? DeviationDirection.Below : DeviationDirection.None;
+
+    private static bool Applies(ImmutableArray<string> ids, string id) => ids.IsDefaultOrEmpty || ids.Contains(id);
+
+    private DeviationReason? Preparer(string? reason, string? measures, string? category, string path)
+    {
+        if (string.IsNullOrWhiteSpace(reason) && string.IsNullOrWhiteSpace(measures))
+        {
+            return null;
+        }
+
+        var id = category ?? "other";
+        if (!rules.Categories.TryGetValue(id, out var known))
+        {
+            findings.Add(DiagnosticCodes.UnknownReasonCategory, DiagnosticSeverity.Error, path + ".reasonCategory", actuals.Locations[path + ".reasonCategory"] ?? actuals.Locations[path],
+                ("category", id), ("known", string.Join(", ", rules.Categories.Keys.Order(StringComparer.Ordinal))));
+            known = rules.Categories["other"];
+        }
+
+        return new DeviationReason
+        {
+            Category = known.Id,
+            CategoryLabel = known.Label(_chinese),
+            Text = reason?.Trim() ?? string.Empty,
+            Measures = string.IsNullOrWhiteSpace(measures) ? null : measures.Trim(),
+            Source = ReasonSource.Preparer,
+        };
+    }
+
+    private DeviationReason RuleReason(ReasonRule rule, Dictionary<string, object?> values)
+    {
+        var category = rules.Categories[rule.Category];
+        return new DeviationReason
+        {
+            Category = category.Id,
+            CategoryLabel = category.Label(_chinese),
+            Text = Render(rule.Text, values),
+            Measures = rule.Measures is null ? null : Render(rule.Measures, values),
+            Source = ReasonSource.Rule,
+            RuleId = rule.Id,
+        };
+    }
+
+    /// <summary>
+    /// Evaluates a rule's expression; null when a value it reads is missing (the rule does not apply) or it fails.
+    /// A rule aimed at an indicator by id reports a missing value; a rule for every indicator quietly skips those without it.
+    /// </summary>
+    private bool? Holds(string ruleId, Expressions.CompiledExpression<bool> expression, Dictionary<string, object?> values, string path, bool explicitTarget)
+    {
+        if (expression.TryEvaluate(name => values.GetValueOrDefault(name), out var holds, out var error, out var missing))
+        {
+            return holds;
+        }
+
+        if (missing is null || explicitTarget)
+        {
+            findings.Add(DiagnosticCodes.RuleFailed, DiagnosticSeverity.Warning, path, actuals.Locations[path], ("rule", ruleId), ("reason", error));
+        }
+
+        return null;
+    }
+
+    private void Inconsistent(ConsistencyRule rule, Dictionary<string, object?> values, string path)
+    {
+        var args = ImmutableDictionary.CreateBuilder<string, string>();
+        args["rule"] = rule.Id;
+        args["expression"] = rule.Expression;
+        foreach (var (name, value) in values)
+        {
+            if (value is not null && !args.ContainsKey(name))
+            {
+                args[name] = Format(value);
+            }
+        }
+
+        var arguments = args.ToImmutable();
+        var message = rule.Message is null ? Messages.Format(DiagnosticCodes.ConsistencyRuleFailed, arguments) : Render(rule.Message, values);
+        findings.Add(new Diagnostic(rule.Code, rule.Severity, path, message, actuals.Locations[path], arguments));
+    }
+
+    private string Triggers(Deviation d) =>
+        string.Join(_chinese ? "、" : ", ", d.Triggers.Select(t => Messages.Word(char.ToLowerInvariant(t.ToString()[0]) + t.ToString()[1..])));
+
+    private static Dictionary<string, object?> BudgetValues(BudgetResult budget, Deviation deviation)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var line in budget.Sources.Concat(budget.Expenditures))
+        {
+            if (Expressions.ExpressionSandbox.IsValueName(line.Id))
+            {
+                values[line.Id] = line.Amount;
+            }
+        }
+
+        values["available"] = budget.Available;
+        values["spent"] = budget.Spent;
+        values["initial"] = budget.Initial;
+        values["executionRate"] = budget.ExecutionRate;
+        values["score"] = budget.Score;
+        values["weight"] = budget.Weight;
+        values["deviation"] = deviation.Absolute;
+        values["relativeDeviation"] = deviation.Relative;
+        values["sourcesTotal"] = budget.Sources.IsDefaultOrEmpty ? null : budget.Sources.Sum(l => l.Amount);
+        values["expendituresTotal"] = budget.Expenditures.IsDefaultOrEmpty ? null : budget.Expenditures.Sum(l => l.Amount);
+        return values;
+    }
+
+    private static Dictionary<string, object?> IndicatorValues(IndicatorResult r, IndicatorActual? given, Deviation deviation, BudgetResult budget)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in given?.Inputs ?? ImmutableDictionary<string, decimal>.Empty)
+        {
+            values[name] = value;
+        }
+
+        values["actual"] = r.ActualNumber;
+        values["target"] = r.Target.Value;
+        values["upper"] = r.Target.UpperValue;
+        values["completionRate"] = r.CompletionRate;
+        values["score"] = r.Score;
+        values["weight"] = r.Weight;
+        values["deviation"] = deviation.Absolute;
+        values["relativeDeviation"] = deviation.Relative;
+        values["executionRate"] = budget.ExecutionRate;
+        values["available"] = budget.Available;
+        values["spent"] = budget.Spent;
+        values["met"] = r.Status == IndicatorStatus.Met;
+        values["qualitative"] = r.Target.Comparison == Comparison.Qualitative;
+        values["lessIsBetter"] = r.Target.IsLessBetter;
+        values["pointsLost"] = deviation.Triggers.Contains(ExplanationTrigger.PointsLost);
+        values["overAchieved"] = deviation.Triggers.Contains(ExplanationTrigger.OverAchievement);
+
+        // Text placeholders for templates (not readable by expressions: they are not numbers).
+        values["@id"] = r.Id;
+        values["@name"] = r.Name;
+        values["@program"] = r.Program;
+        values["@unit"] = r.Unit;
+        values["@targetText"] = r.Target.Display;
+        values["@actualText"] = r.Actual?.Text;
+        return values;
+    }
+
+    /// <summary>Fills <c>{name}</c> placeholders with values; <c>{name}</c> of an unknown or missing value becomes "—".</summary>
+    private static string Render(string template, Dictionary<string, object?> values)
+    {
+        var sb = new StringBuilder(template.Length + 16);
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                sb.Append(template, i, template.Length - i);
+                break;
+            }
+
+            sb.Append(template, i, open - i);
+            var name = template.Substring(open + 1, close - open - 1).Trim();
+            var value = values.TryGetValue(name, out var v) ? v : values.GetValueOrDefault("@" + name);
+            sb.Append(value is null ? "—" : Format(value));
+            i = close + 1;
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Format(object value) => value switch
+    {
+        decimal d => Notation.Number(d),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}
