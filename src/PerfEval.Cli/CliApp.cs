@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using PerfEval.DependencyInjection;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Loading;
 using PerfEval.Reporting;
+using PerfEval.Scoring;
 
 namespace PerfEval.Cli;
 
@@ -35,13 +37,28 @@ internal static class CliApp
         };
         lang.AcceptOnlyFromAmong("zh", "en");
 
+        var policy = new Option<string?>("--policy")
+        {
+            Description = "The scoring policy for sets that name none: a built-in name (mof-2020, regional-budget20, regional-inverse-ratio) or a policy file.",
+        };
+        var rules = new Option<string[]>("--rules")
+        {
+            Description = "A rule template file (reason rules, consistency rules) applied to every set; may be given more than once.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
         var evaluate = new Command("evaluate", "Evaluate programmes and print the self-evaluation table (自评表) or the JSON result.")
         {
             paths,
             format,
             lang,
+            policy,
+            rules,
         };
-        evaluate.SetAction(parse => Evaluate(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, output, error));
+        evaluate.SetAction(parse => Evaluate(
+            new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? []),
+            output,
+            error));
 
         var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate };
         var result = root.Parse(args);
@@ -59,13 +76,21 @@ internal static class CliApp
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static int Evaluate(string[] paths, string format, string lang, TextWriter output, TextWriter error)
+    private sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules);
+
+    private static int Evaluate(EvaluateRequest request, TextWriter output, TextWriter error)
     {
+        var (format, lang) = (request.Format, request.Lang);
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-Hans");
         try
         {
-            var inputs = InputResolver.Resolve(paths, out var problems);
+            if (BuildEvaluator(request, error) is not { } evaluator)
+            {
+                return InputErrors;
+            }
+
+            var inputs = InputResolver.Resolve(request.Paths, out var problems);
             foreach (var p in problems)
             {
                 error.WriteLine(p);
@@ -76,7 +101,6 @@ internal static class CliApp
                 return problems.Count > 0 ? UsageError : InputErrors;
             }
 
-            var evaluator = new Evaluator();
             var exit = problems.Count > 0 ? InputErrors : Ok;
             var results = new List<EvaluationResult>();
             foreach (var input in inputs)
@@ -144,6 +168,54 @@ internal static class CliApp
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>The evaluator the options ask for; null (after printing why) when a policy or template cannot be read.</summary>
+    private static Evaluator? BuildEvaluator(EvaluateRequest request, TextWriter error)
+    {
+        var options = new PerfEvalOptions();
+        var ok = true;
+        if (request.Policy is { } policy)
+        {
+            if (PolicyCatalog.BuiltIn.TryGet(policy, out var named))
+            {
+                options.Policy = named;
+            }
+            else if (File.Exists(policy))
+            {
+                var read = PerfEvalJson.ReadScoringPolicyFile(policy, PolicyCatalog.BuiltIn);
+                WriteDiagnostics(read.Diagnostics, error);
+                if (read.Value is { } p)
+                {
+                    options.Policy = p;
+                }
+                else
+                {
+                    ok = false;
+                }
+            }
+            else
+            {
+                error.WriteLine($"{policy}: neither a built-in policy ({string.Join(", ", PolicyCatalog.BuiltIn.Names)}) nor a file.");
+                ok = false;
+            }
+        }
+
+        foreach (var file in request.Rules)
+        {
+            var read = PerfEvalJson.ReadRuleTemplateFile(file);
+            WriteDiagnostics(read.Diagnostics, error);
+            if (read.Value is { } template)
+            {
+                options.RuleTemplates.Add(template);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        return ok ? new Evaluator(options) : null;
     }
 
     public static void WriteDiagnostics(IEnumerable<Diagnostic> diagnostics, TextWriter error)

@@ -1,3 +1,4 @@
+using PerfEval.Diagnostics;
 using PerfEval.Rules;
 using PerfEval.Scoring;
 
@@ -11,6 +12,9 @@ public sealed class PerfEvalOptions
 
     /// <summary>The policies indicator sets may name; <see cref="PolicyCatalog.BuiltIn"/> when null.</summary>
     public PolicyCatalog? Policies { get; set; }
+
+    /// <summary>The message templates of the findings; <see cref="MessageCatalog.Default"/> when null.</summary>
+    public MessageCatalog? Messages { get; set; }
 
     /// <summary>Rule templates (reason rules, consistency rules, reason categories) applied to every indicator set.</summary>
     public IList<RuleTemplate> RuleTemplates { get; } = [];

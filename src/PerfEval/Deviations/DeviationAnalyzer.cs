@@ -236,7 +236,9 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         }
 
         var arguments = args.ToImmutable();
-        var message = rule.Message is null ? Messages.Format(DiagnosticCodes.ConsistencyRuleFailed, arguments) : Render(rule.Message, values);
+        var message = rule.Message is not null ? Render(rule.Message, values)
+            : findings.Catalog.Contains(rule.Code) ? findings.Catalog.Format(rule.Code, arguments, CultureInfo.CurrentUICulture)
+            : findings.Catalog.Format(DiagnosticCodes.ConsistencyRuleFailed, arguments, CultureInfo.CurrentUICulture);
         findings.Add(new Diagnostic(rule.Code, rule.Severity, path, message, actuals.Locations[path], arguments));
     }
 
@@ -289,6 +291,8 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         values["met"] = r.Status == IndicatorStatus.Met;
         values["qualitative"] = r.Target.Comparison == Comparison.Qualitative;
         values["lessIsBetter"] = r.Target.IsLessBetter;
+        values["percent"] = r.Target.IsPercent || r.Actual?.IsPercent == true;
+        values["gap"] = deviation.Absolute is { } gap ? Math.Abs(gap) : null;
         values["pointsLost"] = deviation.Triggers.Contains(ExplanationTrigger.PointsLost);
         values["overAchieved"] = deviation.Triggers.Contains(ExplanationTrigger.OverAchievement);
 

@@ -6,6 +6,11 @@ namespace PerfEval.Diagnostics;
 internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly MessageCatalog _catalog;
+
+    public DiagnosticBag(MessageCatalog? catalog = null) => _catalog = catalog ?? MessageCatalog.Default;
+
+    public MessageCatalog Catalog => _catalog;
 
     public bool HasErrors => ErrorCount > 0;
 
@@ -37,7 +42,7 @@ internal sealed class DiagnosticBag
         }
 
         var built = args.ToImmutable();
-        Add(new Diagnostic(code, severity, path, Messages.Format(code, built), location, built));
+        Add(new Diagnostic(code, severity, path, _catalog.Format(code, built, System.Globalization.CultureInfo.CurrentUICulture), location, built));
     }
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)

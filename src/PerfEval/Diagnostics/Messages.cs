@@ -11,7 +11,7 @@ namespace PerfEval.Diagnostics;
 /// </summary>
 internal static class Messages
 {
-    private static readonly Dictionary<string, (string En, string Zh)> Templates = new()
+    internal static readonly Dictionary<string, (string En, string Zh)> Templates = new()
     {
         [DiagnosticCodes.MalformedJson] = ("The file is not valid JSON: {detail}", "文件不是有效的 JSON：{detail}"),
         [DiagnosticCodes.UnknownProperty] = ("Unknown property '{name}'.{suggestion}", "未知属性“{name}”。{suggestion}"),
@@ -104,27 +104,19 @@ internal static class Messages
     public static string DidYouMean(string? candidate) =>
         candidate is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, Word("did you mean"), candidate);
 
-    public static string Format(string code, ImmutableDictionary<string, string> arguments)
-    {
-        if (!Templates.TryGetValue(code, out var t))
-        {
-            return code;
-        }
+    public static string Format(string code, ImmutableDictionary<string, string> arguments) =>
+        MessageCatalog.Default.Format(code, arguments, CultureInfo.CurrentUICulture);
 
-        var template = IsChinese ? t.Zh : t.En;
+    /// <summary>Fills <c>{name}</c> placeholders; an unknown name becomes an empty string.</summary>
+    public static string Fill(string template, IReadOnlyDictionary<string, string> arguments)
+    {
         var sb = new StringBuilder(template.Length + 32);
         var i = 0;
         while (i < template.Length)
         {
             var open = template.IndexOf('{', i);
-            if (open < 0)
-            {
-                sb.Append(template, i, template.Length - i);
-                break;
-            }
-
-            var close = template.IndexOf('}', open + 1);
-            if (close < 0)
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
             {
                 sb.Append(template, i, template.Length - i);
                 break;

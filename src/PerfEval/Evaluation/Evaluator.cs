@@ -50,6 +50,7 @@ public sealed class Evaluator : IEvaluator
         Policy = options.Policy;
         Policies = (options.Policies ?? PolicyCatalog.BuiltIn).With(options.Policy);
         Templates = [.. options.RuleTemplates];
+        MessageCatalog = options.Messages ?? MessageCatalog.Default;
         var rules = CompiledRules.Empty;
         foreach (var template in Templates)
         {
@@ -70,6 +71,9 @@ public sealed class Evaluator : IEvaluator
 
     /// <summary>The policies a set may name (the built-in ones, those given in the options, and <see cref="Policy"/>).</summary>
     public PolicyCatalog Policies { get; }
+
+    /// <summary>The message templates of the findings this evaluator makes.</summary>
+    public MessageCatalog MessageCatalog { get; }
 
     /// <summary>The rule templates applied to every set, before the set's own rules.</summary>
     public ImmutableArray<RuleTemplate> Templates { get; }
@@ -92,7 +96,7 @@ public sealed class Evaluator : IEvaluator
         }
 
         var resolved = _resolved.GetValue(indicatorSet, Resolve);
-        return new Run(resolved.Policy, resolved.Rules, resolved.Findings).Evaluate(indicatorSet, actuals);
+        return new Run(resolved.Policy, resolved.Rules, resolved.Findings, MessageCatalog).Evaluate(indicatorSet, actuals);
     }
 
     /// <summary>The policy and rules a set is evaluated with, worked out once per set.</summary>
@@ -122,14 +126,14 @@ public sealed class Evaluator : IEvaluator
     private sealed record ResolvedSet(ScoringPolicy Policy, CompiledRules Rules, ImmutableArray<Diagnostic> Findings);
 
     /// <summary>One evaluation under one policy: the figures, then the deviations and the rules.</summary>
-    private sealed class Run(ScoringPolicy policy, CompiledRules rules, ImmutableArray<Diagnostic> policyFindings)
+    private sealed class Run(ScoringPolicy policy, CompiledRules rules, ImmutableArray<Diagnostic> policyFindings, MessageCatalog messages)
     {
         private ScoringPolicy Policy { get; } = policy;
 
         public EvaluationResult Evaluate(IndicatorSet indicatorSet, ProgrammeActuals actuals)
         {
             var prepared = PreparedSet.For(indicatorSet);
-            var findings = new DiagnosticBag();
+            var findings = new DiagnosticBag(messages);
             findings.AddRange(policyFindings);
             findings.AddRange(indicatorSet.ReadWarnings.IsDefault ? [] : indicatorSet.ReadWarnings);
             findings.AddRange(actuals.ReadWarnings.IsDefault ? [] : actuals.ReadWarnings);

@@ -3,6 +3,7 @@ using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
+using PerfEval.Rules;
 using PerfEval.Scoring;
 
 namespace PerfEval.Loading;
@@ -134,6 +135,41 @@ public static class PerfEvalJson
     /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<ScoringPolicy> ReadScoringPolicyFile(string path, PolicyCatalog? catalog) =>
         FromFile(path, (span, source) => ReadPolicy(span, source, catalog));
+
+    /// <summary>Reads a rule template (reason rules, consistency rules, reason categories) from a JSON string.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
+    /// <returns>The template, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<RuleTemplate> ReadRuleTemplate(string json, string? sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReadTemplate(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+    }
+
+    /// <summary>Reads a rule template from a UTF-8 stream.</summary>
+    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
+    /// <returns>The template, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<RuleTemplate> ReadRuleTemplate(Stream utf8Json, string? sourceName) => FromStream(utf8Json, sourceName, ReadTemplate);
+
+    /// <summary>Reads a rule template from a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The template, or the diagnostics that explain why there is none.</returns>
+    public static LoadResult<RuleTemplate> ReadRuleTemplateFile(string path) => FromFile(path, ReadTemplate);
+
+    private static LoadResult<RuleTemplate> ReadTemplate(ReadOnlySpan<byte> utf8, string? source)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
+        var template = root is null ? null : RuleReader.ReadTemplate(root, diagnostics);
+        if (template is not null)
+        {
+            // Check and compile now, so that a template's errors point into its file.
+            diagnostics.AddRange(CompiledRules.Compile(template.ReasonRules, template.ConsistencyRules, template.ReasonCategories, null, SourceMaps.Build(root!)).Diagnostics);
+        }
+
+        return new LoadResult<RuleTemplate>(template, diagnostics.ToImmutable());
+    }
 
     private static LoadResult<ScoringPolicy> ReadPolicy(ReadOnlySpan<byte> utf8, string? source, PolicyCatalog? catalog)
     {

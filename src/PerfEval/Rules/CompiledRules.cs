@@ -9,7 +9,7 @@ namespace PerfEval.Rules;
 internal sealed class CompiledRules
 {
     /// <summary>The values an expression reads that are true / false rather than numbers.</summary>
-    private static readonly HashSet<string> BooleanValues = new(StringComparer.Ordinal) { "met", "qualitative", "lessIsBetter", "pointsLost", "overAchieved" };
+    private static readonly HashSet<string> BooleanValues = new(StringComparer.Ordinal) { "met", "qualitative", "lessIsBetter", "percent", "pointsLost", "overAchieved" };
 
     public static readonly CompiledRules Empty = new([], [], ReasonCategory.BuiltIn.ToImmutableDictionary(c => c.Id, StringComparer.Ordinal), []);
 
