@@ -84,14 +84,31 @@ internal static class TerminalTable
             o.WriteLine(L("* 分值由评分规则按一级指标平均分配。", "* weight filled by the scoring policy (level-1 points split evenly)."));
         }
 
-        var reasons = r.Indicators.Where(i => i.Reason is not null || i.Measures is not null).ToList();
-        if (reasons.Count > 0)
+        var explained = r.Indicators.Where(i => i.Deviation.ExplanationRequired || !i.Deviation.Reasons.IsEmpty)
+            .Select(i => (i.Name, i.CompletionRate, i.Deviation)).ToList();
+        if (b.Deviation.ExplanationRequired || !b.Deviation.Reasons.IsEmpty)
+        {
+            explained.Insert(0, (L("项目资金执行率", "Budget execution"), b.ExecutionRate, b.Deviation));
+        }
+
+        if (explained.Count > 0)
         {
             o.WriteLine();
             o.WriteLine(L("偏差原因分析及改进措施", "Deviation reasons and measures"));
-            foreach (var i in reasons)
+            foreach (var (name, rate, d) in explained)
             {
-                o.WriteLine($"  {i.Name}: {i.Reason}{(i.Measures is null ? string.Empty : " " + i.Measures)}");
+                var triggers = string.Join(chinese ? "、" : ", ", d.Triggers.Select(t => Trigger(t, chinese)));
+                o.WriteLine($"  {name} ({Pct(rate)}){(triggers.Length > 0 ? " — " + triggers : string.Empty)}");
+                if (d.ExplanationRequired && d.Reasons.IsEmpty)
+                {
+                    o.WriteLine($"    {L("（未说明原因）", "(no reason given)")}");
+                }
+
+                foreach (var reason in d.Reasons)
+                {
+                    var source = reason.Source == Deviations.ReasonSource.Preparer ? L("填报", "preparer") : L("规则 ", "rule ") + reason.RuleId;
+                    o.WriteLine($"    [{reason.CategoryLabel}; {source}] {reason.Text}{(reason.Measures is null ? string.Empty : " " + L("措施：", "Measures: ") + reason.Measures)}");
+                }
             }
         }
 
@@ -105,6 +122,13 @@ internal static class TerminalTable
             }
         }
     }
+
+    private static string Trigger(Deviations.ExplanationTrigger trigger, bool chinese) => trigger switch
+    {
+        Deviations.ExplanationTrigger.PointsLost => chinese ? "失分" : "points lost",
+        Deviations.ExplanationTrigger.OverAchievement => chinese ? "超额完成需复核" : "over-achievement to review",
+        _ => chinese ? "执行率偏低" : "low execution",
+    };
 
     private static string Status(IndicatorStatus status, bool chinese) => status switch
     {

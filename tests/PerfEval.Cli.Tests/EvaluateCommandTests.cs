@@ -142,6 +142,55 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_built_in_policy_can_be_chosen_and_the_result_names_it()
+    {
+        var (exit, output, _) = Run("evaluate", Example, "--policy", "regional-budget20", "--format", "json");
+
+        exit.Should().Be(0);
+        var root = JsonDocument.Parse(output).RootElement;
+        root.GetProperty("policy").GetString().Should().Be("regional-budget20");
+        root.GetProperty("budget").GetProperty("weight").GetDecimal().Should().Be(20m);
+        root.GetProperty("budget").GetProperty("score").GetDecimal().Should().Be(19.91m, "20 × 3861.14 / 3877.67 = 19.9147…");
+    }
+
+    [Fact]
+    public void A_policy_file_can_be_chosen()
+    {
+        var file = Path.Combine(_temp, "province.json");
+        File.WriteAllText(file, """{ "name": "province-x", "extends": "mof-2020", "grades": [ { "min": 96, "code": "excellent", "label": "优秀" }, { "code": "other", "label": "其他" } ] }""");
+
+        var (exit, output, _) = Run("evaluate", Example, "--policy", file, "--format", "json");
+
+        exit.Should().Be(0);
+        var root = JsonDocument.Parse(output).RootElement;
+        root.GetProperty("policy").GetString().Should().Be("province-x");
+        root.GetProperty("grade").GetString().Should().Be("其他", "95.23 is below the policy's 96 for 优秀");
+    }
+
+    [Fact]
+    public void An_unknown_policy_is_reported_and_nothing_is_evaluated()
+    {
+        var (exit, output, error) = Run("evaluate", Example, "--policy", "no-such-policy");
+
+        exit.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Contain("no-such-policy").And.Contain("mof-2020");
+    }
+
+    [Fact]
+    public void A_rule_template_explains_the_over_achievements_and_the_table_shows_where_each_reason_came_from()
+    {
+        var template = Path.Combine(Testing.Repository.Root(), "rules", "templates", "common-reasons.json");
+
+        var (exit, output, _) = Run("evaluate", Example, "--rules", template);
+
+        exit.Should().Be(0);
+        output.Should().Contain("规则 over-achievement-review").And.Contain("社会保险补贴人数实际完成2781人，为年度目标2300人的120.91%");
+        output.Should().Contain("[外部环境或需求变化（服务对象减少、需求变化、自然灾害等）; 填报] 2025年申请认定就业困难人员减少");
+        output.Should().NotContain("PE3001", "every required explanation now has a reason");
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error()
     {
         var (exit, _, error) = Run("evaluate", Path.Combine(_temp, "nowhere"));
