@@ -60,7 +60,42 @@ internal static class CliApp
             output,
             error));
 
-        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate };
+        var reportPaths = new Argument<string[]>("paths")
+        {
+            Description = "A programme folder (indicators.json + actuals.json) or an indicator-set file and an actuals file.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var reportFormat = new Option<string>("--format", "-f")
+        {
+            Description = "md, csv, html, xlsx, json or narrative (the figures section of the report, in Chinese).",
+            DefaultValueFactory = _ => "md",
+        };
+        reportFormat.AcceptOnlyFromAmong(ReportFormats.Names);
+        var reportLang = new Option<string>("--lang")
+        {
+            Description = "zh (default) or en: the language of the table.",
+            DefaultValueFactory = _ => "zh",
+        };
+        reportLang.AcceptOnlyFromAmong("zh", "en");
+        var outputFile = new Option<string?>("--output", "-o") { Description = "The file to write; standard output when omitted (xlsx needs a file)." };
+        var reportPolicy = new Option<string?>("--policy") { Description = policy.Description };
+        var reportRules = new Option<string[]>("--rules") { Description = rules.Description };
+        var report = new Command("report", "Write the self-evaluation table (自评表) or the report's figures section.")
+        {
+            reportPaths,
+            reportFormat,
+            reportLang,
+            outputFile,
+            reportPolicy,
+            reportRules,
+        };
+        report.SetAction(parse => Report(
+            new EvaluateRequest(parse.GetValue(reportPaths)!, parse.GetValue(reportFormat)!, parse.GetValue(reportLang)!, parse.GetValue(reportPolicy), parse.GetValue(reportRules) ?? []),
+            parse.GetValue(outputFile),
+            output,
+            error));
+
+        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -168,6 +203,47 @@ internal static class CliApp
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static int Report(EvaluateRequest request, string? outputFile, TextWriter output, TextWriter error)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.Lang == "en" ? "en" : "zh-Hans");
+        try
+        {
+            if (BuildEvaluator(request, error) is not { } evaluator)
+            {
+                return InputErrors;
+            }
+
+            var inputs = InputResolver.Resolve(request.Paths, out var problems);
+            foreach (var p in problems)
+            {
+                error.WriteLine(p);
+            }
+
+            if (inputs.Count != 1)
+            {
+                error.WriteLine(inputs.Count == 0 ? "Nothing to report on." : "report writes one programme at a time; give one folder or one pair of files.");
+                return UsageError;
+            }
+
+            var load = PerfEvalJson.ReadProgrammeFiles(inputs[0].IndicatorSetPath, inputs[0].ActualsPath);
+            if (load.Value is null)
+            {
+                WriteDiagnostics(load.Diagnostics, error);
+                return InputErrors;
+            }
+
+            var result = evaluator.Evaluate(load.Value);
+            WriteDiagnostics(result.Findings.Where(f => f.Severity == DiagnosticSeverity.Error), error);
+            var written = ReportFormats.Write(result, request.Format, request.Lang != "en", outputFile, output, error);
+            return !written ? UsageError : result.HasErrors ? InputErrors : Ok;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     /// <summary>The evaluator the options ask for; null (after printing why) when a policy or template cannot be read.</summary>
