@@ -28,6 +28,9 @@ internal static class ReportFormats
             case "json":
                 text = ResultJson.ToJson(result);
                 break;
+            case "narrative":
+                text = ReportDraft.ToChinese(result);
+                break;
             default:
                 error.WriteLine($"The format '{format}' is not available yet.");
                 return false;
