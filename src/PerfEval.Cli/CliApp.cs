@@ -95,7 +95,31 @@ internal static class CliApp
             output,
             error));
 
-        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report };
+        var auditPaths = new Argument<string[]>("paths")
+        {
+            Description = "Programme folders whose actuals.json carries what the submitted report states (\"stated\"), or a folder of such folders.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var auditFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        auditFormat.AcceptOnlyFromAmong("text", "json");
+        var auditLang = new Option<string>("--lang") { Description = "zh (default) or en.", DefaultValueFactory = _ => "zh" };
+        auditLang.AcceptOnlyFromAmong("zh", "en");
+        var auditPolicy = new Option<string?>("--policy") { Description = policy.Description };
+        var auditRules = new Option<string[]>("--rules") { Description = rules.Description };
+        var audit = new Command("audit", "Recompute every figure a submitted report states and list each disagreement (抽查复核). Exit code 1 when errors are found.")
+        {
+            auditPaths,
+            auditFormat,
+            auditLang,
+            auditPolicy,
+            auditRules,
+        };
+        audit.SetAction(parse => AuditCommand.Run(
+            new EvaluateRequest(parse.GetValue(auditPaths)!, parse.GetValue(auditFormat)!, parse.GetValue(auditLang)!, parse.GetValue(auditPolicy), parse.GetValue(auditRules) ?? []),
+            output,
+            error));
+
+        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -111,7 +135,7 @@ internal static class CliApp
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules);
+    internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules);
 
     private static int Evaluate(EvaluateRequest request, TextWriter output, TextWriter error)
     {
@@ -247,7 +271,7 @@ internal static class CliApp
     }
 
     /// <summary>The evaluator the options ask for; null (after printing why) when a policy or template cannot be read.</summary>
-    private static Evaluator? BuildEvaluator(EvaluateRequest request, TextWriter error)
+    internal static Evaluator? BuildEvaluator(EvaluateRequest request, TextWriter error)
     {
         var options = new PerfEvalOptions();
         var ok = true;

@@ -172,7 +172,7 @@ internal static class TerminalTable
 
     private static string Pct(decimal? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
 
-    private static void Print(List<string[]> rows, TextWriter o, int rightAlignFrom, int rightAlignTo = int.MaxValue)
+    internal static void Print(List<string[]> rows, TextWriter o, int rightAlignFrom, int rightAlignTo = int.MaxValue)
     {
         var columns = rows.Max(r => r.Length);
         var widths = new int[columns];

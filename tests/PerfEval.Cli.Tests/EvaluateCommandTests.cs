@@ -191,6 +191,54 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Audit_lists_the_disagreements_and_exits_non_zero()
+    {
+        var (exit, output, _) = Run("audit", Example, "--lang", "en");
+
+        exit.Should().Be(1);
+        output.Should().MatchRegex(@"其他就业补助支出 share of spending\s+24\.27\s+24\.28\s+DISAGREES");
+        output.Should().Contain("PE4001").And.Contain("PE4002").And.Contain("PE4007");
+    }
+
+    [Fact]
+    public void Audit_json_has_the_comparisons_and_findings()
+    {
+        var (exit, output, _) = Run("audit", Example, "--format", "json");
+
+        exit.Should().Be(1);
+        var root = JsonDocument.Parse(output).RootElement;
+        root.GetProperty("comparisons").EnumerateArray().Count(c => !c.GetProperty("agrees").GetBoolean()).Should().Be(1);
+        root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).Should().Contain(["PE4001", "PE4002", "PE4007"]);
+    }
+
+    [Theory]
+    [InlineData("md", "| 产出指标 | 数量指标 | 社会保险补贴人数 | ≥2300人 | 2781 | 120.91% | 1.79 | 1.79 |")]
+    [InlineData("csv", "产出指标,数量指标,社会保险补贴人数,≥2300人,2781,120.91,1.79,1.79,")]
+    [InlineData("html", "<td class=\"section\" rowspan=\"28\">产出指标</td>")]
+    [InlineData("narrative", "社会保险补贴人数年度目标指标值为2300人，2025年实际完成2781人，完成年度预期目标的120.91%")]
+    [InlineData("json", "\"totalScore\": 95.23")]
+    public void Report_writes_each_format(string format, string expected)
+    {
+        var (exit, output, error) = Run("report", Example, "--format", format);
+
+        exit.Should().Be(0, error);
+        output.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void Report_writes_to_a_file_with_output()
+    {
+        var file = Path.Combine(_temp, "table.csv");
+
+        var (exit, output, _) = Run("report", Example, "--format", "csv", "-o", file);
+
+        exit.Should().Be(0);
+        output.Should().BeEmpty();
+        File.ReadAllBytes(file).Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "a spreadsheet program reads a CSV with a BOM as UTF-8");
+        File.ReadAllText(file).Should().Contain("95.23");
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error()
     {
         var (exit, _, error) = Run("evaluate", Path.Combine(_temp, "nowhere"));

@@ -15,6 +15,9 @@ public sealed record ProgrammeActuals
     /// <summary>The indicators' actuals, in the order given.</summary>
     public ImmutableArray<IndicatorActual> Indicators { get; init; } = [];
 
+    /// <summary>What the submitted report states, for an audit; null when nothing is stated.</summary>
+    public StatedFigures? Stated { get; init; }
+
     /// <summary>Where each value stood in the file it was read from (empty for actuals built in code).</summary>
     internal SourceMap Locations { get; init; } = SourceMap.Empty;
 

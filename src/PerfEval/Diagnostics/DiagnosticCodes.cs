@@ -120,6 +120,30 @@ public static class DiagnosticCodes
     /// <summary>A consistency rule that does not hold (the default code; a rule may name its own).</summary>
     public const string ConsistencyRuleFailed = "PE3002";
 
+    /// <summary>A figure the report states that disagrees with the recomputed one at the stated figure's precision.</summary>
+    public const string StatedFigureDisagrees = "PE4001";
+
+    /// <summary>Shares that the report forced to add up to 100 %.</summary>
+    public const string SharesForced = "PE4002";
+
+    /// <summary>A stated total that contradicts its detail rows (a total left at 0, parts that do not add up).</summary>
+    public const string TotalContradictsDetail = "PE4003";
+
+    /// <summary>A stated score above the indicator's weight.</summary>
+    public const string ScoreAboveWeight = "PE4004";
+
+    /// <summary>A stated score of a qualitative indicator outside the band of its grade.</summary>
+    public const string StatedScoreOutOfBand = "PE4005";
+
+    /// <summary>A stated score below the weight for an indicator that met its target.</summary>
+    public const string MetButScoredBelowWeight = "PE4006";
+
+    /// <summary>A conclusion that contradicts the results ("all targets fully met" next to unmet indicators).</summary>
+    public const string ConclusionContradicts = "PE4007";
+
+    /// <summary>A stated figure for an indicator or budget line the set does not have.</summary>
+    public const string StatedUnknownItem = "PE4008";
+
     /// <summary>A reason or consistency rule that could not be evaluated (a division by zero, an overflow).</summary>
     public const string RuleFailed = "PE3003";
 }

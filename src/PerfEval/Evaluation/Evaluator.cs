@@ -170,6 +170,7 @@ public sealed class Evaluator : IEvaluator
                 ImplementingUnit = indicatorSet.ImplementingUnit,
                 Goals = indicatorSet.Goals.IsDefault ? [] : indicatorSet.Goals,
                 Policy = Policy.Name,
+                PolicyUsed = Policy,
                 Budget = budget,
                 Indicators = indicators,
                 TotalWeight = totalWeight,

@@ -166,6 +166,9 @@ public sealed record EvaluationResult
     /// <summary>Everything found while reading and evaluating, errors first in document order.</summary>
     public required ImmutableArray<Diagnostic> Findings { get; init; }
 
+    /// <summary>The policy itself, for checks that need more than its name (the audit's qualitative bands).</summary>
+    internal ScoringPolicy? PolicyUsed { get; init; }
+
     /// <summary>True when a finding is an error: some figures could not be computed as reported.</summary>
     public bool HasErrors => Findings.Any(f => f.Severity == DiagnosticSeverity.Error);
 }

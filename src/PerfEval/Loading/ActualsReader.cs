@@ -7,7 +7,8 @@ namespace PerfEval.Loading;
 /// <summary>Maps an actuals document onto <see cref="ProgrammeActuals"/>.</summary>
 internal static class ActualsReader
 {
-    private static readonly string[] RootProperties = ["indicatorSet", "year", "budget", "indicators", "description"];
+    private static readonly string[] RootProperties = ["indicatorSet", "year", "budget", "indicators", "description", "stated"];
+    private static readonly string[] StatedProperties = ["available", "spent", "executionRate", "budgetScore", "sourceShares", "expenditureShares", "completionRates", "scores", "totalScore", "grade", "conclusion"];
     private static readonly string[] BudgetProperties = ["initial", "available", "spent", "sources", "expenditures", "reason", "measures", "reasonCategory"];
     private static readonly string[] IndicatorProperties = ["actual", "grade", "score", "inputs", "reason", "measures", "reasonCategory", "deduction", "notApplicable"];
 
@@ -28,6 +29,7 @@ internal static class ActualsReader
         }
 
         var budget = ReadBudget(r.Object("budget", BudgetProperties), diagnostics);
+        var stated = ReadStated(r.Object("stated", StatedProperties), diagnostics);
         var indicators = ImmutableArray.CreateBuilder<IndicatorActual>();
         if (r.Get("indicators", required: true) is { } node)
         {
@@ -57,8 +59,75 @@ internal static class ActualsReader
             IndicatorSet = setId,
             Budget = budget,
             Indicators = indicators.ToImmutable(),
+            Stated = stated,
             Locations = SourceMaps.Build(root),
         };
+    }
+
+    private static StatedFigures? ReadStated(ObjectReader? s, DiagnosticBag diagnostics)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+
+        return new StatedFigures
+        {
+            Available = Figure(s.Get("available"), diagnostics),
+            Spent = Figure(s.Get("spent"), diagnostics),
+            ExecutionRate = Figure(s.Get("executionRate"), diagnostics),
+            BudgetScore = Figure(s.Get("budgetScore"), diagnostics),
+            SourceShares = Figures(s.Get("sourceShares"), diagnostics),
+            ExpenditureShares = Figures(s.Get("expenditureShares"), diagnostics),
+            CompletionRates = Figures(s.Get("completionRates"), diagnostics),
+            Scores = Figures(s.Get("scores"), diagnostics),
+            TotalScore = Figure(s.Get("totalScore"), diagnostics),
+            Grade = s.String("grade"),
+            Conclusion = s.String("conclusion"),
+        };
+    }
+
+    /// <summary>A stated figure: a number as written (its decimals are its precision), or a text such as "24.27%".</summary>
+    private static decimal? Figure(JsonTree? node, DiagnosticBag diagnostics)
+    {
+        switch (node?.Kind)
+        {
+            case null:
+                return null;
+            case JsonKind.String when Indicators.Notation.TryReadQuantity(Indicators.Notation.Normalize(node.Text!), out var v, out _, out _):
+                return v;
+            case JsonKind.String:
+                diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, node.Path, node.Location, ("value", node.Text),
+                    ("reason", Messages.IsChinese ? "应为数值，如 24.27 或“24.27%”" : "expected a number such as 24.27 or \"24.27%\""));
+                return null;
+            default:
+                return ObjectReader.ReadDecimal(node, diagnostics);
+        }
+    }
+
+    private static ImmutableDictionary<string, decimal> Figures(JsonTree? node, DiagnosticBag diagnostics)
+    {
+        if (node is null)
+        {
+            return ImmutableDictionary<string, decimal>.Empty;
+        }
+
+        if (node.Kind != JsonKind.Object)
+        {
+            ObjectReader.WrongType(node, "object", diagnostics);
+            return ImmutableDictionary<string, decimal>.Empty;
+        }
+
+        var figures = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        foreach (var p in node.Properties.Where(p => !ObjectReader.IsComment(p.Name)))
+        {
+            if (Figure(p.Value, diagnostics) is { } v)
+            {
+                figures[p.Name] = v;
+            }
+        }
+
+        return figures.ToImmutable();
     }
 
     private static BudgetActuals ReadBudget(ObjectReader? b, DiagnosticBag diagnostics)

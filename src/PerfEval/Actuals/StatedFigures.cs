@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+
+namespace PerfEval.Actuals;
+
+/// <summary>
+/// What a submitted report states (陈述值), for a reviewer to recompute. Each number keeps the precision it was
+/// written with (86 is compared at whole percents, 24.27 at two decimals).
+/// </summary>
+public sealed record StatedFigures
+{
+    /// <summary>全年预算数 (A) as stated.</summary>
+    public decimal? Available { get; init; }
+
+    /// <summary>全年执行数 (B) as stated.</summary>
+    public decimal? Spent { get; init; }
+
+    /// <summary>执行率 in percent as stated.</summary>
+    public decimal? ExecutionRate { get; init; }
+
+    /// <summary>The budget execution score as stated.</summary>
+    public decimal? BudgetScore { get; init; }
+
+    /// <summary>Shares of the available budget by source id, in percent.</summary>
+    public ImmutableDictionary<string, decimal> SourceShares { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>Shares of spending by expenditure id, in percent (占总支出的…%).</summary>
+    public ImmutableDictionary<string, decimal> ExpenditureShares { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>Completion rates by indicator id, in percent (完成年度预期目标的…%).</summary>
+    public ImmutableDictionary<string, decimal> CompletionRates { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>Scores by indicator id.</summary>
+    public ImmutableDictionary<string, decimal> Scores { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>The total score as stated.</summary>
+    public decimal? TotalScore { get; init; }
+
+    /// <summary>The grade as stated (优, 良, 中, 差 or the policy's label).</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>The report's conclusion as written (各项绩效目标全面完成…).</summary>
+    public string? Conclusion { get; init; }
+}

@@ -1,0 +1,146 @@
+using FluentAssertions;
+using PerfEval.Audit;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+using PerfEval.Tests.Golden;
+
+namespace PerfEval.Tests.Audit;
+
+public sealed class AuditTests : IClassFixture<SeedExample>
+{
+    private readonly AuditResult _seedAudit;
+
+    public AuditTests(SeedExample seed) => _seedAudit = Auditor.Audit(seed.Result, seed.Load.Value!.Actuals);
+
+    private const string Set = """
+        { "id": "s", "name": "测试项目", "year": 2025,
+          "budget": { "sources": [ { "id": "a", "name": "中央资金" }, { "id": "b", "name": "本级资金" } ],
+                      "expenditures": [ { "id": "x", "name": "甲" }, { "id": "y", "name": "乙" }, { "id": "z", "name": "丙" } ] },
+          "indicators": [
+            { "id": "n", "name": "培训人数", "level2": "quantity", "target": "400", "unit": "人", "weight": 40 },
+            { "id": "m", "name": "覆盖人数", "level2": "quantity", "target": "100", "unit": "人", "weight": 10 },
+            { "id": "q", "name": "服务质量", "level2": "social", "target": "明显提升", "weight": 30 },
+            { "id": "s", "name": "满意度", "level2": "satisfaction", "target": "≥90%", "weight": 10 } ] }
+        """;
+
+    private static AuditResult AuditOf(string stated, string indicators = """{ "n": 343, "m": 120, "q": { "actual": "有所提升", "grade": "partial" }, "s": "95%" }""")
+    {
+        var set = PerfEvalJson.ReadIndicatorSet(Set, "indicators.json").GetValueOrThrow();
+        var actuals = PerfEvalJson.ReadActuals(
+            $$"""
+            { "indicatorSet": "s",
+              "budget": { "sources": { "a": 600, "b": 400 }, "expenditures": { "x": 1, "y": 1, "z": 1 } },
+              "indicators": {{indicators}},
+              "stated": {{stated}} }
+            """, "actuals.json").GetValueOrThrow();
+        return Auditor.Audit(new Evaluator().Evaluate(set, actuals), actuals);
+    }
+
+    [Fact]
+    public void The_seed_audit_reports_the_24_27_share_the_forced_100_percent_and_the_conclusion_next_to_four_unmet_indicators()
+    {
+        var audit = _seedAudit.Findings.Where(f => f.Code.StartsWith("PE4", StringComparison.Ordinal)).Select(f => (f.Code, f.Path)).ToList();
+
+        audit.Should().Equal(
+            ("PE4001", "$.stated.expenditureShares.other"),
+            ("PE4002", "$.stated.expenditureShares"),
+            ("PE4007", "$.stated.conclusion"));
+        var share = _seedAudit.Findings[0];
+        share.Arguments["stated"].Should().Be("24.27");
+        share.Arguments["recomputed"].Should().Be("24.28", "937.56 / 3861.14 = 24.2819… %");
+        _seedAudit.Findings.Single(f => f.Code == "PE4007").Arguments["count"].Should().Be("4");
+        _seedAudit.HasErrors.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Every_other_figure_the_seed_report_states_agrees_with_the_recomputation()
+    {
+        _seedAudit.Comparisons.Should().HaveCount(3 + 6 + 24);
+        _seedAudit.Comparisons.Where(c => !c.Agrees).Select(c => c.Path).Should().Equal("$.stated.expenditureShares.other");
+    }
+
+    [Fact]
+    public void The_report_prints_100_percent_for_an_achieved_qualitative_indicator_and_that_is_not_held_against_it()
+    {
+        _seedAudit.Comparisons.Single(c => c.Path == "$.stated.completionRates.sme-education-standard").Agrees.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_stated_figure_is_compared_at_its_own_precision()
+    {
+        // 343 / 400 = 85.75 %: a stated 86 (whole percents) agrees, a stated 85.7 (one decimal) does not (85.8).
+        AuditOf("""{ "completionRates": { "n": 86 } }""").Comparisons.Single().Agrees.Should().BeTrue();
+        AuditOf("""{ "completionRates": { "n": "86%" } }""").Comparisons.Single().Agrees.Should().BeTrue();
+        var oneDecimal = AuditOf("""{ "completionRates": { "n": 85.7 } }""");
+        oneDecimal.Comparisons.Single().Should().Match<StatedComparison>(c => !c.Agrees && c.Recomputed == "85.8" && c.Exact == "85.75");
+        oneDecimal.Findings.Should().Contain(f => f.Code == DiagnosticCodes.StatedFigureDisagrees && f.Location!.Line > 0);
+    }
+
+    [Fact]
+    public void A_total_row_left_at_0_contradicts_its_detail_rows()
+    {
+        var audit = AuditOf("""{ "available": 0 }""");
+
+        audit.Findings.Should().Contain(f => f.Code == DiagnosticCodes.TotalContradictsDetail && f.Arguments["sum"] == "1000");
+        audit.Findings.Should().Contain(f => f.Code == DiagnosticCodes.StatedFigureDisagrees && f.Path == "$.stated.available");
+    }
+
+    [Fact]
+    public void Shares_forced_to_100_percent_are_reported()
+    {
+        // Three equal lines: 33.33 % each, 99.99 % in all; a report printing 33.33 / 33.33 / 33.34 forced the sum.
+        var audit = AuditOf("""{ "expenditureShares": { "x": 33.33, "y": 33.33, "z": 33.34 } }""");
+
+        audit.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.SharesForced).Which.Arguments["recomputed"].Should().Be("99.99%");
+    }
+
+    [Fact]
+    public void A_score_above_its_weight_is_an_error()
+    {
+        AuditOf("""{ "scores": { "m": 12 } }""").Findings.Should().Contain(f => f.Code == DiagnosticCodes.ScoreAboveWeight);
+    }
+
+    [Fact]
+    public void A_qualitative_score_outside_its_grades_band_is_an_error()
+    {
+        // Partial grade, weight 30: the band is [18, 24); 26 lies outside it.
+        var audit = AuditOf("""{ "scores": { "q": 26 } }""");
+
+        audit.Findings.Should().Contain(f => f.Code == DiagnosticCodes.StatedScoreOutOfBand && f.Arguments["low"] == "18" && f.Arguments["high"] == "24");
+    }
+
+    [Fact]
+    public void A_met_indicator_scored_below_its_weight_is_flagged()
+    {
+        // 120 of 100 people: met, full 10 points; the report gives 9.
+        var audit = AuditOf("""{ "scores": { "m": 9 } }""");
+
+        audit.Findings.Should().Contain(f => f.Code == DiagnosticCodes.MetButScoredBelowWeight && f.Severity == DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void A_conclusion_of_full_completion_is_accepted_only_when_every_indicator_was_met()
+    {
+        const string met = """{ "n": 400, "m": 120, "q": "明显提升", "s": "95%" }""";
+        AuditOf("""{ "conclusion": "各项绩效目标全面完成" }""", met).Findings.Should().NotContain(f => f.Code == DiagnosticCodes.ConclusionContradicts);
+        AuditOf("""{ "conclusion": "各项绩效目标全面完成" }""").Findings.Should().Contain(f => f.Code == DiagnosticCodes.ConclusionContradicts);
+    }
+
+    [Fact]
+    public void A_stated_figure_for_an_unknown_indicator_is_reported()
+    {
+        AuditOf("""{ "completionRates": { "nope": 100 } }""").Findings.Should().Contain(f => f.Code == DiagnosticCodes.StatedUnknownItem && f.Path == "$.stated.completionRates.nope");
+    }
+
+    [Fact]
+    public void The_audit_json_names_stated_and_recomputed_values()
+    {
+        var json = System.Text.Json.JsonDocument.Parse(AuditJson.ToJson(_seedAudit)).RootElement;
+
+        json.GetProperty("hasErrors").GetBoolean().Should().BeTrue();
+        var share = json.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("code").GetString() == "PE4001");
+        share.GetProperty("stated").GetString().Should().Be("24.27");
+        share.GetProperty("recomputed").GetString().Should().Be("24.28");
+    }
+}
