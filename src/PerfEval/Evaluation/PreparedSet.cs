@@ -106,7 +106,26 @@ internal sealed class PreparedSet
 
         var rules = CompiledRules.Compile(set.ReasonRules, set.ConsistencyRules, set.ReasonCategories, null, map);
         bag.AddRange(rules.Diagnostics);
+        CheckRuleTargets(set.Id, "$.reasonRules", set.ReasonRules.IsDefault ? [] : set.ReasonRules.Select(r => r.Indicators), index, map, bag);
+        CheckRuleTargets(set.Id, "$.consistencyRules", set.ConsistencyRules.IsDefault ? [] : set.ConsistencyRules.Select(r => r.Indicators), index, map, bag);
         return new PreparedSet(bag.ToImmutable(), compiled, valid, index, rules);
+    }
+
+    /// <summary>A set's rule aimed at an indicator the set does not have would never run: that is an error.</summary>
+    private static void CheckRuleTargets(string setId, string path, IEnumerable<ImmutableArray<string>> targets, Dictionary<string, int> index, SourceMap map, DiagnosticBag bag)
+    {
+        foreach (var (ids, i) in targets.Select((t, i) => (t, i)))
+        {
+            foreach (var (id, j) in (ids.IsDefault ? [] : ids).Select((id, j) => (id, j)))
+            {
+                if (!index.ContainsKey(id))
+                {
+                    var p = $"{path}[{i}].indicators[{j}]";
+                    bag.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, p, map[p] ?? map[$"{path}[{i}]"],
+                        ("set", setId), ("id", id), ("suggestion", Messages.DidYouMean(Loading.ObjectReader.Closest(id, index.Keys))));
+                }
+            }
+        }
     }
 
     private static void CheckTarget(Target t, int year, string path, SourceMap map, DiagnosticBag bag)

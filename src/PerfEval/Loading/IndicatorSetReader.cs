@@ -88,8 +88,11 @@ internal static class IndicatorSetReader
                 return (node.Text, null);
             case JsonKind.Object:
                 var known = Scoring.PolicyCatalog.BuiltIn;
-                ScoringPolicyReader.Read(node, diagnostics, n => known.TryGet(n, out var p) ? p : Scoring.ScoringPolicy.Mof2020, known.Names, nameRequired: false);
                 var extends = node.Properties.FirstOrDefault(p => p.Name == "extends")?.Value.Text;
+
+                // A base only the evaluator's catalogue knows is checked for consistency when the set is evaluated.
+                var baseKnown = extends is null || known.TryGet(extends, out _);
+                ScoringPolicyReader.Read(node, diagnostics, n => known.TryGet(n, out var p) ? p : Scoring.ScoringPolicy.Mof2020, known.Names, nameRequired: false, checkConsistency: baseKnown);
                 return (extends ?? Scoring.ScoringPolicy.Mof2020.Name, node);
             default:
                 ObjectReader.WrongType(node, "string or object", diagnostics);

@@ -25,7 +25,7 @@ internal static class ScoringPolicyReader
     /// Reads a policy object. <paramref name="resolve"/> finds the base policy by name; an unknown base is PE1014.
     /// <paramref name="nameRequired"/> is true for policy files and false for an indicator set's inline policy.
     /// </summary>
-    public static ScoringPolicy? Read(JsonTree node, DiagnosticBag diagnostics, Func<string, ScoringPolicy?> resolve, IEnumerable<string> known, bool nameRequired)
+    public static ScoringPolicy? Read(JsonTree node, DiagnosticBag diagnostics, Func<string, ScoringPolicy?> resolve, IEnumerable<string> known, bool nameRequired, bool checkConsistency = true)
     {
         var r = ObjectReader.Open(node, diagnostics, Properties);
         if (r is null)
@@ -160,7 +160,7 @@ internal static class ScoringPolicyReader
             return null;
         }
 
-        foreach (var problem in Problems(p))
+        foreach (var problem in checkConsistency ? Problems(p) : [])
         {
             diagnostics.Add(DiagnosticCodes.InvalidPolicy, DiagnosticSeverity.Error, node.Path, node.Location, ("reason", problem));
         }
@@ -173,22 +173,22 @@ internal static class ScoringPolicyReader
     {
         if (!(p.PartialFloor > 0 && p.PartialFloor < p.AchievedFloor && p.AchievedFloor <= 1))
         {
-            yield return $"qualitative bands need 0 < partial ({p.PartialFloor}) < achieved ({p.AchievedFloor}) ≤ 1";
+            yield return FormattableString.Invariant($"qualitative bands need 0 < partial ({p.PartialFloor}) < achieved ({p.AchievedFloor}) ≤ 1");
         }
 
         if (p.AchievedDefaultShare < p.AchievedFloor || p.AchievedDefaultShare > 1)
         {
-            yield return $"the default share for 达成 ({p.AchievedDefaultShare}) lies outside its band [{p.AchievedFloor}, 1]";
+            yield return FormattableString.Invariant($"the default share for 达成 ({p.AchievedDefaultShare}) lies outside its band [{p.AchievedFloor}, 1]");
         }
 
         if (p.PartialDefaultShare < p.PartialFloor || p.PartialDefaultShare >= p.AchievedFloor)
         {
-            yield return $"the default share for 部分达成 ({p.PartialDefaultShare}) lies outside its band [{p.PartialFloor}, {p.AchievedFloor})";
+            yield return FormattableString.Invariant($"the default share for 部分达成 ({p.PartialDefaultShare}) lies outside its band [{p.PartialFloor}, {p.AchievedFloor})");
         }
 
         if (p.NotAchievedDefaultShare < 0 || p.NotAchievedDefaultShare >= p.PartialFloor)
         {
-            yield return $"the default share for 未达成 ({p.NotAchievedDefaultShare}) lies outside its band [0, {p.PartialFloor})";
+            yield return FormattableString.Invariant($"the default share for 未达成 ({p.NotAchievedDefaultShare}) lies outside its band [0, {p.PartialFloor})");
         }
 
         if (p.Grades.IsDefaultOrEmpty)
@@ -203,12 +203,12 @@ internal static class ScoringPolicyReader
         var sum = p.BudgetWeight + p.LevelPoints.Values.Sum();
         if (sum != p.TotalPoints)
         {
-            yield return $"the budget weight and the level points add up to {sum}, not {p.TotalPoints}";
+            yield return FormattableString.Invariant($"the budget weight and the level points add up to {sum}, not {p.TotalPoints}");
         }
 
         if (p.OverAchievementReduceAt is { } at && at < p.OverAchievementReviewAt)
         {
-            yield return $"points are reduced from {at} %, before the review threshold {p.OverAchievementReviewAt} %";
+            yield return FormattableString.Invariant($"points are reduced from {at} %, before the review threshold {p.OverAchievementReviewAt} %");
         }
 
         if (p.SatisfactionStep <= 0)
