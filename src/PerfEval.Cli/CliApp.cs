@@ -146,7 +146,7 @@ internal static class CliApp
         {
             if (BuildEvaluator(request, error) is not { } evaluator)
             {
-                return InputErrors;
+                return request.Policy is { } p0 && !File.Exists(p0) && !PolicyCatalog.BuiltIn.TryGet(p0, out _) ? UsageError : InputErrors;
             }
 
             var inputs = InputResolver.Resolve(request.Paths, out var problems);
@@ -191,7 +191,7 @@ internal static class CliApp
 
             if (format == "json")
             {
-                WriteJson(results, output);
+                WriteJson(results, output, asArray: inputs.Count > 1);
             }
 
             return exit;
@@ -202,9 +202,9 @@ internal static class CliApp
         }
     }
 
-    private static void WriteJson(List<EvaluationResult> results, TextWriter output)
+    private static void WriteJson(List<EvaluationResult> results, TextWriter output, bool asArray)
     {
-        if (results.Count == 1)
+        if (!asArray && results.Count == 1)
         {
             output.WriteLine(ResultJson.ToJson(results[0]));
             return;

@@ -13,6 +13,19 @@ internal static class ReportFormats
     public static bool Write(EvaluationResult result, string format, bool chinese, string? file, TextWriter output, TextWriter error)
     {
         var table = SelfEvaluationTable.From(result, new TableOptions { Chinese = chinese });
+        if (format == "xlsx")
+        {
+            if (file is null)
+            {
+                error.WriteLine("xlsx is a binary format: give a file with -o.");
+                return false;
+            }
+
+            using var stream = File.Create(file);
+            Excel.ExcelTableWriter.Write(table, stream);
+            return true;
+        }
+
         string text;
         switch (format)
         {

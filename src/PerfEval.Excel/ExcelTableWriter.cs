@@ -200,8 +200,16 @@ public static class ExcelTableWriter
 
             return new CellFormat(alignment)
             {
-                FontId = font, FillId = fill, BorderId = border, NumberFormatId = numberFormat, FormatId = 0U,
-                ApplyFont = font != 0, ApplyFill = fill != 0, ApplyBorder = border != 0, ApplyNumberFormat = numberFormat != 0, ApplyAlignment = true,
+                FontId = font,
+                FillId = fill,
+                BorderId = border,
+                NumberFormatId = numberFormat,
+                FormatId = 0U,
+                ApplyFont = font != 0,
+                ApplyFill = fill != 0,
+                ApplyBorder = border != 0,
+                ApplyNumberFormat = numberFormat != 0,
+                ApplyAlignment = true,
             };
         }
 

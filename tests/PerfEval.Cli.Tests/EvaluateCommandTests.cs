@@ -172,7 +172,7 @@ public sealed class EvaluateCommandTests : IDisposable
     {
         var (exit, output, error) = Run("evaluate", Example, "--policy", "no-such-policy");
 
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a policy that is neither built in nor a file is a wrong command line");
         output.Should().BeEmpty();
         error.Should().Contain("no-such-policy").And.Contain("mof-2020");
     }
@@ -223,6 +223,20 @@ public sealed class EvaluateCommandTests : IDisposable
 
         exit.Should().Be(0, error);
         output.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void Report_writes_an_excel_workbook_to_a_file_and_refuses_to_print_one()
+    {
+        var file = Path.Combine(_temp, "table.xlsx");
+
+        var (exit, _, error) = Run("report", Example, "--format", "xlsx", "-o", file);
+        var (exitWithoutFile, _, errorWithoutFile) = Run("report", Example, "--format", "xlsx");
+
+        exit.Should().Be(0, error);
+        File.ReadAllBytes(file).Take(2).Should().Equal([(byte)'P', (byte)'K'], "an xlsx file is a zip package");
+        exitWithoutFile.Should().Be(2);
+        errorWithoutFile.Should().Contain("-o");
     }
 
     [Fact]

@@ -228,7 +228,8 @@ public static class Auditor
             if (!inBand)
             {
                 bag.Add(DiagnosticCodes.StatedScoreOutOfBand, DiagnosticSeverity.Error, path, map[path], ("name", i.Name), ("stated", Text(stated)),
-                    ("low", Notation.Number(Figures.Round(low))), ("high", Notation.Number(Figures.Round(high))), ("grade", grade.ToString()));
+                    ("low", Notation.Number(Figures.Round(low))), ("high", Notation.Number(Figures.Round(high))),
+                    ("grade", grade switch { QualitativeGrade.Achieved => Messages.IsChinese ? "达成" : "achieved", QualitativeGrade.Partial => Messages.IsChinese ? "部分达成" : "partial", _ => Messages.IsChinese ? "未达成" : "not achieved" }));
             }
         }
 

@@ -36,7 +36,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         {
             Direction = budget.Available is { } a && budget.Spent is { } s ? Direction(s - a) : DeviationDirection.None,
             Absolute = budget.Spent - budget.Available,
-            Relative = budget.ExecutionRate - 100m,
+            Relative = budget.Available is > 0 && budget.Spent is { } spent ? Figures.Percent((spent - budget.Available.Value) / budget.Available.Value) : null,
             Triggers = budget.ExecutionRate < policy.BudgetExplanationBelow || (budget.ExecutionRate is null && budget.Available is not null)
                 ? [ExplanationTrigger.BudgetUnderExecution]
                 : [],
@@ -151,7 +151,9 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
             triggers.Add(ExplanationTrigger.PointsLost);
         }
 
-        if (r.CompletionRate >= policy.OverAchievementReviewAt && t.IsNumeric && !(t.Comparison == Comparison.Equal && t.Value == 0))
+        // Over-achievement means more than planned of a more-is-better indicator; below a ≤ ceiling is simply met.
+        var moreIsBetter = t.Comparison is Comparison.AtLeast or Comparison.GreaterThan || (t.Comparison == Comparison.Equal && t.Value > 0);
+        if (r.CompletionRate >= policy.OverAchievementReviewAt && moreIsBetter)
         {
             triggers.Add(ExplanationTrigger.OverAchievement);
         }

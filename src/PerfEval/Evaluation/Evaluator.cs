@@ -372,7 +372,7 @@ public sealed class Evaluator : IEvaluator
                     remaining = 0;
                 }
 
-                var cents = (long)Math.Round(remaining * 100m, MidpointRounding.AwayFromZero);
+                var cents = (long)(Figures.Round(remaining) * 100m);
                 var each = cents / missing.Count;
                 var extra = cents % missing.Count;
                 for (var k = 0; k < missing.Count; k++)
@@ -400,7 +400,7 @@ public sealed class Evaluator : IEvaluator
                 return;
             }
 
-            var targetCents = (long)Math.Round((sum + dropped) * 100m, MidpointRounding.AwayFromZero);
+            var targetCents = (long)(Figures.Round(sum + dropped) * 100m);
             var exact = weights.Select(w => w.Weight * (sum + dropped) / sum * 100m).ToArray();
             var cents = exact.Select(e => (long)Math.Floor(e)).ToArray();
             var left = targetCents - cents.Sum();
@@ -481,7 +481,9 @@ public sealed class Evaluator : IEvaluator
 
             if (actual is null)
             {
-                findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, path, location ?? set.Locations[$"$.indicators[{i}]"], ("id", d.Id), ("name", d.Name));
+                // With no entry in the actuals, point at the indicator in the set.
+                var missingPath = location is null ? $"$.indicators[{i}]" : path;
+                findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, missingPath, location ?? set.Locations[missingPath], ("id", d.Id), ("name", d.Name));
                 return result;
             }
 
@@ -490,7 +492,7 @@ public sealed class Evaluator : IEvaluator
             switch (t.Comparison)
             {
                 case Comparison.Qualitative:
-                    return Qualitative(result, given!, path, location, findings);
+                    return Qualitative(result, given!, path, location, map, findings);
 
                 case Comparison.Deadline:
                 {
@@ -544,7 +546,7 @@ public sealed class Evaluator : IEvaluator
             Score = Figures.Round(result.Weight * outcome.Share),
         };
 
-        private IndicatorResult Qualitative(IndicatorResult result, IndicatorActual given, string path, SourceLocation? location, DiagnosticBag findings)
+        private IndicatorResult Qualitative(IndicatorResult result, IndicatorActual given, string path, SourceLocation? location, SourceMap map, DiagnosticBag findings)
         {
             var inferred = false;
             var grade = given.Grade;
@@ -556,7 +558,7 @@ public sealed class Evaluator : IEvaluator
 
             if (grade is not { } qg)
             {
-                findings.Add(DiagnosticCodes.GradeRequired, DiagnosticSeverity.Warning, path + ".grade", location,
+                findings.Add(DiagnosticCodes.GradeRequired, DiagnosticSeverity.Warning, ActualPath(path, map) == path ? path : path + ".grade", location,
                     ("id", result.Id), ("actual", result.Actual!.Text), ("target", result.Target.Display));
                 return result;
             }

@@ -20,10 +20,14 @@ internal sealed class CompiledExpression<T>
 
     private readonly Func<object[], T> _function;
 
-    private CompiledExpression(string text, ImmutableArray<string> names, Func<object[], T> function)
+    /// <summary>The number literals of the text, passed as decimal arguments after the named values.</summary>
+    private readonly object[] _literals;
+
+    private CompiledExpression(string text, ImmutableArray<string> names, object[] literals, Func<object[], T> function)
     {
         Text = text;
         Names = names;
+        _literals = literals;
         _function = function;
     }
 
@@ -36,10 +40,32 @@ internal sealed class CompiledExpression<T>
     public static bool TryCompile(string text, Func<string, Type> typeOf, out CompiledExpression<T>? compiled, out string? error)
     {
         compiled = null;
-        if (!ExpressionSandbox.TryCheck(text, out var names, out error))
+        var spans = new List<(int Start, int Length)>();
+        if (!ExpressionSandbox.TryCheck(text, out var names, out error, spans))
         {
             return false;
         }
+
+        // Every number literal becomes a decimal argument, so that 2 / 3 is 0.666…, not whole-number division,
+        // and 1.5 is a decimal, not a double that will not mix with the decimal values.
+        var literals = new object[spans.Count];
+        var rewritten = new System.Text.StringBuilder(text.Length + (spans.Count * 4));
+        var at = 0;
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var (start, length) = spans[k];
+            rewritten.Append(text, at, start - at).Append("__k").Append(k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!decimal.TryParse(text.AsSpan(start, length), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var literal))
+            {
+                error = $"the number '{text.Substring(start, length)}' is out of range";
+                return false;
+            }
+
+            literals[k] = literal;
+            at = start + length;
+        }
+
+        rewritten.Append(text, at, text.Length - at);
 
         var types = names.Select(typeOf).ToArray();
         var key = string.Join(",", types.Select(t => t.Name)) + "|" + text;
@@ -50,10 +76,12 @@ internal sealed class CompiledExpression<T>
 
         try
         {
-            var parameters = names.Select((n, i) => RuleParameter.Create(n, types[i])).ToArray();
+            var parameters = names.Select((n, i) => RuleParameter.Create(n, types[i]))
+                .Concat(Enumerable.Range(0, literals.Length).Select(k => RuleParameter.Create("__k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), typeof(decimal))))
+                .ToArray();
             var parser = new RuleExpressionParser(new ReSettings { CustomTypes = [], UseFastExpressionCompiler = true });
-            var function = parser.Compile<T>(text, parameters);
-            compiled = new CompiledExpression<T>(text, names, function);
+            var function = parser.Compile<T>(rewritten.ToString(), parameters);
+            compiled = new CompiledExpression<T>(text, names, literals, function);
             if (Cache.Count < MaxCached)
             {
                 compiled = Cache.GetOrAdd(key, compiled);
@@ -77,7 +105,8 @@ internal sealed class CompiledExpression<T>
     {
         result = default!;
         missing = null;
-        var args = new object[Names.Length];
+        var args = new object[Names.Length + _literals.Length];
+        _literals.CopyTo(args, Names.Length);
         for (var i = 0; i < Names.Length; i++)
         {
             if (lookup(Names[i]) is not { } v)

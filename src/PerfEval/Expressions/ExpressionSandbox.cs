@@ -23,7 +23,11 @@ internal static class ExpressionSandbox
     };
 
     /// <summary>Checks an expression; returns the names of the values it reads, in first-use order.</summary>
-    public static bool TryCheck(string expression, out ImmutableArray<string> names, out string? error)
+    public static bool TryCheck(string expression, out ImmutableArray<string> names, out string? error) =>
+        TryCheck(expression, out names, out error, literals: null);
+
+    /// <summary>Checks an expression and also lists where its number literals stand (start, length).</summary>
+    public static bool TryCheck(string expression, out ImmutableArray<string> names, out string? error, List<(int Start, int Length)>? literals)
     {
         names = [];
         error = null;
@@ -74,6 +78,7 @@ internal static class ExpressionSandbox
                     return false;
                 }
 
+                literals?.Add((start, i - start));
                 continue;
             }
 

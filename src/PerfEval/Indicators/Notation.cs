@@ -136,6 +136,9 @@ internal static partial class Notation
         return false;
     }
 
+    /// <summary>True for text shaped like a deadline (…月底前, …月…日前) whatever its numbers, so that 13月底前 is not read as a quantity.</summary>
+    public static bool LooksLikeDeadline(string normalized) => DeadlineShape().IsMatch(normalized);
+
     /// <summary>Reads a calendar date: "2025-11-20", "2025/11/20", "2025年11月20日".</summary>
     public static bool TryReadDate(string normalized, out DateOnly date)
     {
@@ -189,6 +192,9 @@ internal static partial class Notation
 
     [GeneratedRegex(@"^(?:(?<y>\d{4})\s*年\s*)?(?<m>\d{1,2})\s*月\s*(?:底|末|(?<d>\d{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DeadlinePattern();
+
+    [GeneratedRegex(@"^(?:\d+\s*年\s*)?\d+\s*月\s*(?:底|末|\d+\s*日)?\s*(?:前|之前|以前)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DeadlineShape();
 
     [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex IsoDeadlinePattern();

@@ -130,6 +130,12 @@ public sealed partial record Target
             return true;
         }
 
+        if (Notation.LooksLikeDeadline(s))
+        {
+            error = "it is written as a deadline but names no such month or day";
+            return false;
+        }
+
         Comparison? written = null;
         var rest = s;
         var op = OperatorPrefix().Match(rest);
@@ -144,6 +150,16 @@ public sealed partial record Target
                 _ => Comparison.Equal,
             };
             rest = rest[op.Length..];
+
+            // "≥95%以上" says the same thing twice: the words add nothing to the sign.
+            foreach (var redundant in (ReadOnlySpan<string>)["及以上", "以上", "及以下", "以下", "以内"])
+            {
+                if (rest.EndsWith(redundant, StringComparison.Ordinal) && Notation.TryReadQuantity(rest[..^redundant.Length].Trim(), out _, out _, out _))
+                {
+                    rest = rest[..^redundant.Length].Trim();
+                    break;
+                }
+            }
         }
         else
         {
@@ -226,6 +242,8 @@ public sealed partial record Target
         ("及以下", Comparison.AtMost, false),
         ("以下", Comparison.AtMost, false),
         ("以内", Comparison.AtMost, false),
+        ("之内", Comparison.AtMost, false),
+        ("内", Comparison.AtMost, false),
         ("大于", Comparison.GreaterThan, true),
         ("高于", Comparison.GreaterThan, true),
         ("超过", Comparison.GreaterThan, true),

@@ -80,6 +80,13 @@ internal sealed class JsonTree
 
             return root;
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader validates UTF-8 only when a string is read: a string with broken bytes ends up here.
+            diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex),
+                ("detail", Messages.IsChinese ? "字符串不是有效的 UTF-8 文本" : "a string is not valid UTF-8 text"));
+            return null;
+        }
         catch (JsonException e)
         {
             var line = (int)(e.LineNumber ?? 0) + 1;

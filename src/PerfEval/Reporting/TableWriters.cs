@@ -177,7 +177,7 @@ public static class TableWriters
             sb.AppendLine("</tr>");
         }
 
-        sb.AppendLine($"<tr><th colspan=\"{span - 3}\">{H(l.Total)}</th><td class=\"num\">{Num(table.TotalWeight)}</td><td class=\"num\">{Num(table.TotalScore)}</td><td>{H(l.Grade)}：{H(table.Grade)}</td></tr>");
+        sb.AppendLine($"<tr><th colspan=\"{span - 3}\">{H(l.Total)}</th><td class=\"num\">{Num(table.TotalWeight)}</td><td class=\"num\">{Num(table.TotalScore)}</td><td>{H(l.Grade)}{(table.Options.Chinese ? "：" : ": ")}{H(table.Grade)}</td></tr>");
         sb.AppendLine("</table>");
         sb.AppendLine("</body></html>");
         return sb.ToString();

@@ -38,6 +38,21 @@ public sealed class ActualsSchemaTests
         ["an input written as a string"] = Actuals("""{ "inputs": { "hardship": "2574" } }"""),
         ["notApplicable written as a string"] = Actuals("""{ "notApplicable": "true" }"""),
         ["a reason that is not a string"] = Actuals("""{ "actual": 1, "reason": 1 }"""),
+        ["a year before 1900"] = """{ "indicatorSet": "x", "year": 1899, "indicators": {} }""",
+        ["a year with a fraction"] = """{ "indicatorSet": "x", "year": 2025.5, "indicators": {} }""",
+        ["a year written as a string"] = """{ "indicatorSet": "x", "year": "2025", "indicators": {} }""",
+        ["a description that is not a string"] = """{ "indicatorSet": "x", "description": 1, "indicators": {} }""",
+        ["a budget reason that is not a string"] = Actuals("1", budget: """{ "spent": 1, "reason": ["原因"] }"""),
+        ["budget measures that are not a string"] = Actuals("1", budget: """{ "spent": 1, "measures": 1 }"""),
+        ["a budget reason category that is not a string"] = Actuals("1", budget: """{ "spent": 1, "reasonCategory": 1 }"""),
+        ["a negative initial budget"] = Actuals("1", budget: """{ "initial": -1 }"""),
+        ["a reason category that is not a string"] = Actuals("""{ "actual": 1, "reason": "原因", "reasonCategory": true }"""),
+        ["measures that are not a string"] = Actuals("""{ "actual": 1, "measures": {} }"""),
+        ["a negative deduction"] = Actuals("""{ "actual": 1, "deduction": -0.5 }"""),
+        ["a deduction written as a string"] = Actuals("""{ "actual": 1, "deduction": "1" }"""),
+        ["a misspelt reasonCategory"] = Actuals("""{ "actual": 1, "reason": "原因", "reasonCatgory": "funds" }"""),
+        ["an unknown stated figure"] = """{ "indicatorSet": "x", "indicators": {}, "stated": { "total": 95 } }""",
+        ["a stated figure that is not a number or a text"] = """{ "indicatorSet": "x", "indicators": {}, "stated": { "completionRates": { "a": true } } }""",
         ["a document that is not an object"] = "\"actuals\"",
     };
 
@@ -55,6 +70,27 @@ public sealed class ActualsSchemaTests
             { "initial": 3000, "available": 3877.67, "spent": 3861.14, "sources": { "central": 1409.7 }, "expenditures": { "services": 0 } }
             """),
         ["a year and a description"] = """{ "indicatorSet": "x", "year": 2025, "description": "说明", "indicators": {} }""",
+        ["a budget reason, measures and category"] = Actuals("1", budget: """{ "available": 100, "spent": 80, "reason": "资金下达晚", "measures": "加快拨付", "reasonCategory": "funds" }"""),
+        ["an indicator's reason category and deduction"] = Actuals("""{ "actual": 46, "reason": "见习人员未达到发放条件", "measures": "加强宣传", "reasonCategory": "externalChange", "deduction": 0.5 }"""),
+        ["a deduction of 0"] = Actuals("""{ "actual": 1, "deduction": 0 }"""),
+        ["every stated figure"] = """
+            {
+              "indicatorSet": "x", "indicators": {},
+              "stated": {
+                "// note": "what the report states", "available": 3877.67, "spent": "3861.14", "executionRate": "99.57%", "budgetScore": 9.96,
+                "sourceShares": { "central": 36.35 }, "expenditureShares": { "// note": 1, "services": "1.61%" },
+                "completionRates": { "a": 120.91 }, "scores": { "a": 1.79 }, "totalScore": 95.23, "grade": "优", "conclusion": "各项绩效目标全面完成"
+              }
+            }
+            """,
+        ["a reason category a rule template adds"] = Actuals("""{ "actual": 1, "reason": "原因", "reasonCategory": "heating" }"""),
+        ["comments among indicator ids, line ids and inputs"] = """
+            {
+              "indicatorSet": "x",
+              "budget": { "sources": { "// note": "not a source", "central": 10 }, "expenditures": { "// note": ["not a line"], "services": 9 } },
+              "indicators": { "// note": "not an indicator", "a": { "inputs": { "// note": "not an input", "hardship": 3 } } }
+            }
+            """,
         ["comments, a $schema reference and trailing commas"] = """
             {
               /* a block comment */

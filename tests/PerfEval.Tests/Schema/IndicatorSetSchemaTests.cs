@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentAssertions;
+using PerfEval.Diagnostics;
 using PerfEval.Indicators;
 using PerfEval.Loading;
 
@@ -55,6 +56,20 @@ public sealed class IndicatorSetSchemaTests
         ["a weight written as a string"] = Set("""{ "id": "a", "name": "人数", "level2": "数量指标", "target": "≥1", "weight": "10" }"""),
         ["a unit that is not a string"] = Set("""{ "id": "a", "name": "人数", "level2": "数量指标", "target": "≥1", "unit": 1 }"""),
         ["an indicator that is not an object"] = Set("\"trainees\""),
+        ["a policy given as a number"] = Set(Indicator, extra: """, "policy": 2020"""),
+        ["a policy given as an array"] = Set(Indicator, extra: """, "policy": ["mof-2020"]"""),
+        ["an inline policy with a misspelt budgetWeight"] = Set(Indicator, extra: """, "policy": { "budgetWieght": 20 }"""),
+        ["an inline policy with lessIsBetter linear"] = Set(Indicator, extra: """, "policy": { "lessIsBetter": "linear" }"""),
+        ["an inline policy with a grade without label"] = Set(Indicator, extra: """, "policy": { "grades": [ { "code": "all" } ] }"""),
+        ["an inline policy with a share above 1"] = Set(Indicator, extra: """, "policy": { "qualitativeBands": { "achieved": 80 } }"""),
+        ["reason categories as an object"] = Set(Indicator, extra: """, "reasonCategories": { "heating": "供暖" }"""),
+        ["a reason category without zh"] = Set(Indicator, extra: """, "reasonCategories": [ { "id": "heating", "en": "Heating" } ]"""),
+        ["a reason rule without when"] = Set(Indicator, extra: """, "reasonRules": [ { "id": "r", "category": "other", "text": "原因" } ]"""),
+        ["a reason rule with a misspelt property"] = Set(Indicator, extra: """, "reasonRules": [ { "id": "r", "when": "pointsLost", "category": "other", "txet": "原因" } ]"""),
+        ["a reason rule with an unknown scope"] = Set(Indicator, extra: """, "reasonRules": [ { "id": "r", "when": "pointsLost", "category": "other", "text": "原因", "scope": "set" } ]"""),
+        ["a consistency code zl-1"] = Set(Indicator, extra: """, "consistencyRules": [ { "id": "c", "expression": "actual >= 0", "code": "zl-1" } ]"""),
+        ["a consistency rule with an unknown severity"] = Set(Indicator, extra: """, "consistencyRules": [ { "id": "c", "expression": "actual >= 0", "severity": "fatal" } ]"""),
+        ["consistency rules as a string"] = Set(Indicator, extra: """, "consistencyRules": "actual >= 0" """),
         ["a document that is not an object"] = "[]",
     };
 
@@ -105,6 +120,15 @@ public sealed class IndicatorSetSchemaTests
         ["a target object with a symbol"] = Set("""{ "id": "a", "name": "事件", "level2": "社会效益指标", "target": { "comparison": "≤", "value": 0 }, "unit": "起" }"""),
         ["a weight of 0"] = Set("""{ "id": "a", "name": "人数", "level2": "数量指标", "target": "≥1", "weight": 0 }"""),
         ["a weight of 100"] = Set("""{ "id": "a", "name": "人数", "level2": "数量指标", "target": "≥1", "weight": 100 }"""),
+        ["a policy by name"] = Set(Indicator, extra: """, "policy": "regional-budget20" """),
+        ["the name of a policy the host may add"] = Set(Indicator, extra: """, "policy": "provincial-2024" """),
+        ["an inline policy without a name"] = Set(Indicator, extra: """, "policy": { "lessIsBetter": "inverseRatio" }"""),
+        ["an empty inline policy"] = Set(Indicator, extra: """, "policy": {}"""),
+        ["an inline policy with a name, a base and comments"] = Set(Indicator, extra: """
+            , "policy": { "$schema": "../../schema/policy.schema.json", "// note": "x", "name": "local", "extends": "regional-inverse-ratio",
+                          "satisfaction": { "// note": 1, "scoring": "weightTimesRate" } }
+            """),
+        ["empty rule lists"] = Set(Indicator, extra: """, "reasonCategories": [], "reasonRules": [], "consistencyRules": []"""),
     };
 
     [Fact]
@@ -137,6 +161,78 @@ public sealed class IndicatorSetSchemaTests
         ShouldBeRejectedByBoth(Set(Indicator, year: "\"2025\""));
     }
 
+    [Fact]
+    public void A_set_with_an_inline_policy_and_its_own_rules_validates_and_is_read()
+    {
+        var json = Set(Indicator, extra: """
+            ,
+            "description": "说明",
+            "policy": {
+              "name": "training-2025-policy", "extends": "mof-2020", "description": "本项目评分规则",
+              "budgetWeight": 20, "levelPoints": { "output": 40, "benefit": 30, "satisfaction": 10 },
+              "lessIsBetter": "inverseRatio",
+              "qualitativeBands": { "achieved": 0.8, "partial": 0.5 }, "qualitativeDefaults": { "partial": 0.5 },
+              "satisfaction": { "scoring": "stepped", "fullAt": 90, "step": 5, "stepShare": 0.1 },
+              "grades": [ { "min": 90, "code": "excellent", "label": "优秀", "labelEn": "Excellent" }, { "code": "other", "label": "其他" } ],
+              "overAchievement": { "reviewAt": 130, "reduceAt": 150, "reduceShare": 0.1 },
+              "budgetExplanationBelow": 85, "deductions": false, "rescaleNotApplicable": true
+            },
+            "reasonCategories": [ { "id": "enrolment", "zh": "报名人数不足", "en": "Low enrolment" } ],
+            "reasonRules": [
+              { "id": "few-trainees", "when": "pointsLost && completionRate < 100", "category": "enrolment", "text": "{name}完成{actual}{unit}，完成率{completionRate}%。",
+                "measures": "加强宣传。", "indicators": ["trainees"], "description": "说明" },
+              { "id": "slow-spending", "scope": "budget", "when": "executionRate < 85", "category": "funds", "text": "执行率{executionRate}%。" }
+            ],
+            "consistencyRules": [
+              { "id": "not-negative", "expression": "actual >= 0", "code": "TR001", "severity": "warning", "message": "{name}为负数。", "indicators": ["trainees"] },
+              { "id": "within-budget", "scope": "budget", "expression": "spent <= available", "severity": "info" }
+            ]
+            """);
+
+        SchemaFiles.Errors(SchemaFiles.IndicatorSet, json).Should().BeEmpty();
+        var read = PerfEvalJson.ReadIndicatorSet(json);
+        read.Diagnostics.Should().BeEmpty();
+        read.Value!.PolicyName.Should().Be("mof-2020", "an inline policy is resolved against its base when the set is evaluated");
+        read.Value.ReasonCategories.Should().ContainSingle(c => c.Id == "enrolment");
+        read.Value.ReasonRules.Select(r => r.Id).Should().Equal("few-trainees", "slow-spending");
+        read.Value.ConsistencyRules.Select(r => r.Code).Should().Equal("TR001", DiagnosticCodes.ConsistencyRuleFailed);
+    }
+
+    [Fact]
+    public void A_misspelt_property_of_an_inline_policy_fails_the_schema_and_the_reader()
+    {
+        var json = Set(Indicator, extra: """, "policy": { "budgetWieght": 20 }""");
+
+        ShouldBeRejectedByBoth(json);
+        SchemaFiles.Errors(SchemaFiles.IndicatorSet, json).Should().Contain(e => e.Contains("budgetWieght", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("""{ "extends": "" }""")]
+    public void An_empty_policy_name_fails_the_schema_and_is_left_to_the_evaluator_by_the_reader(string policy)
+    {
+        var json = Set(Indicator, extra: $$""", "policy": {{policy}}""");
+
+        SchemaFiles.IsValid(SchemaFiles.IndicatorSet, json).Should().BeFalse();
+        var read = PerfEvalJson.ReadIndicatorSet(json);
+        read.Succeeded.Should().BeTrue("the reader looks policy names up when the set is evaluated");
+        var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "training-2025", "indicators": { "trainees": 120 } }""").GetValueOrThrow();
+        new Evaluation.Evaluator().Evaluate(read.Value!, actuals).Findings.Should().Contain(f => f.Code == DiagnosticCodes.UnknownPolicy);
+    }
+
+    [Fact]
+    public void The_set_schema_takes_its_policy_and_rules_from_the_policy_and_template_schemas()
+    {
+        var properties = SchemaFiles.Element(SchemaFiles.Text(SchemaFiles.IndicatorSetFile)).GetProperty("properties");
+
+        properties.GetProperty("policy").GetProperty("anyOf")[1].GetProperty("$ref").GetString().Should().Be("policy.schema.json#/$defs/policy");
+        foreach (var list in new[] { "reasonCategories", "reasonRules", "consistencyRules" })
+        {
+            properties.GetProperty(list).GetProperty("$ref").GetString().Should().Be($"rule-template.schema.json#/$defs/{list}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(RejectedDocuments))]
     public void A_document_the_reader_rejects_fails_the_schema_too(string name)
@@ -150,7 +246,7 @@ public sealed class IndicatorSetSchemaTests
     {
         var json = Accepted[name];
 
-        PerfEvalJson.ReadIndicatorSet(json).Diagnostics.Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).Should().BeEmpty();
+        PerfEvalJson.ReadIndicatorSet(json).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Should().BeEmpty();
         SchemaFiles.Errors(SchemaFiles.IndicatorSet, json).Should().BeEmpty();
     }
 

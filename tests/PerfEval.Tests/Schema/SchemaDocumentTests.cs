@@ -7,7 +7,7 @@ namespace PerfEval.Tests.Schema;
 /// <summary>The schema files themselves: valid 2020-12 schemas, identified, and described for rule authors.</summary>
 public sealed class SchemaDocumentTests
 {
-    public static TheoryData<string> SchemaFileNames => new() { SchemaFiles.IndicatorSetFile, SchemaFiles.ActualsFile };
+    public static TheoryData<string> SchemaFileNames => new(SchemaFiles.All);
 
     [Theory]
     [MemberData(nameof(SchemaFileNames))]
@@ -18,7 +18,7 @@ public sealed class SchemaDocumentTests
 
         results.IsValid.Should().BeTrue();
         SchemaFiles.Element(text).GetProperty("$schema").GetString().Should().Be("https://json-schema.org/draft/2020-12/schema");
-        (schemaFile == SchemaFiles.IndicatorSetFile ? SchemaFiles.IndicatorSet : SchemaFiles.Actuals).Should().NotBeNull("the schema builds for validation");
+        SchemaFiles.For(schemaFile).Should().NotBeNull("the schema builds for validation");
     }
 
     [Theory]
@@ -81,6 +81,50 @@ public sealed class SchemaDocumentTests
         open.Should().BeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(SchemaFileNames))]
+    public void Each_schema_is_identified_by_its_file_name_so_that_references_between_them_resolve_next_to_the_file(string schemaFile)
+    {
+        SchemaFiles.Element(SchemaFiles.Text(schemaFile)).GetProperty("$id").GetString().Should().Be(schemaFile);
+    }
+
+    [Theory]
+    [MemberData(nameof(SchemaFileNames))]
+    public void Every_reference_of_each_schema_points_at_a_definition_that_exists(string schemaFile)
+    {
+        var root = SchemaFiles.Element(SchemaFiles.Text(schemaFile));
+        var broken = new List<string>();
+        Walk(root, "#", (node, pointer) =>
+        {
+            if (node.TryGetProperty("$ref", out var reference) && Resolve(schemaFile, reference.GetString()!) is null)
+            {
+                broken.Add($"{pointer}: {reference.GetString()}");
+            }
+        });
+
+        broken.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_schemas_refer_to_each_other_only_by_file_name()
+    {
+        var references = new List<string>();
+        foreach (var schemaFile in SchemaFiles.All)
+        {
+            Walk(SchemaFiles.Element(SchemaFiles.Text(schemaFile)), "#", (node, _) =>
+            {
+                if (node.TryGetProperty("$ref", out var reference) && !reference.GetString()!.StartsWith('#'))
+                {
+                    references.Add($"{schemaFile} → {reference.GetString()}");
+                }
+            });
+        }
+
+        references.Should().NotBeEmpty("the indicator-set schema reuses the policy and rule definitions")
+            .And.OnlyContain(r => SchemaFiles.All.Any(file => r.Contains($"→ {file}#/$defs/", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Whether a schema has a description of its own or gets one through "$ref" (in its file or in the file next to it).</summary>
     private static bool HasDescription(JsonElement root, JsonElement schema)
     {
         if (schema.ValueKind != JsonValueKind.Object)
@@ -93,8 +137,33 @@ public sealed class SchemaDocumentTests
             return true;
         }
 
-        return schema.TryGetProperty("$ref", out var r) && r.GetString() is { } reference && reference.StartsWith("#/", StringComparison.Ordinal)
-            && Resolve(root, reference) is { } target && HasDescription(root, target);
+        if (!schema.TryGetProperty("$ref", out var r) || r.GetString() is not { } reference)
+        {
+            return false;
+        }
+
+        if (reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return Resolve(root, reference) is { } local && HasDescription(root, local);
+        }
+
+        var file = reference.Split('#')[0];
+        return SchemaFiles.All.Contains(file) && Resolve(file, reference) is { } target
+            && HasDescription(SchemaFiles.Element(SchemaFiles.Text(file)), target);
+    }
+
+    /// <summary>The target of a reference made in <paramref name="schemaFile"/>: "#/…" in that file, or "other.schema.json#/…" in the file next to it.</summary>
+    private static JsonElement? Resolve(string schemaFile, string reference)
+    {
+        var hash = reference.IndexOf('#', StringComparison.Ordinal);
+        var file = hash <= 0 ? (hash == 0 ? schemaFile : reference) : reference[..hash];
+        if (!SchemaFiles.All.Contains(file))
+        {
+            return null;
+        }
+
+        var root = SchemaFiles.Element(SchemaFiles.Text(file));
+        return hash < 0 || reference.Length == hash + 1 ? root : Resolve(root, "#" + reference[(hash + 1)..]);
     }
 
     private static JsonElement? Resolve(JsonElement root, string reference)

@@ -4,12 +4,19 @@ using PerfEval.Tests.Golden;
 
 namespace PerfEval.Tests.Schema;
 
-/// <summary>Loads the two JSON Schemas in rules/schema once and validates documents against them.</summary>
+/// <summary>Loads the JSON Schemas in rules/schema once and validates documents against them.</summary>
 internal static class SchemaFiles
 {
     public const string IndicatorSetFile = "indicator-set.schema.json";
 
     public const string ActualsFile = "actuals.schema.json";
+
+    public const string PolicyFile = "policy.schema.json";
+
+    public const string RuleTemplateFile = "rule-template.schema.json";
+
+    /// <summary>Every schema file, those that others refer to first.</summary>
+    public static readonly IReadOnlyList<string> All = [PolicyFile, RuleTemplateFile, IndicatorSetFile, ActualsFile];
 
     /// <summary>How PerfEval reads JSON: comments and trailing commas are accepted.</summary>
     public static readonly JsonDocumentOptions DocumentOptions = new()
@@ -18,17 +25,32 @@ internal static class SchemaFiles
         AllowTrailingCommas = true,
     };
 
-    private static readonly Lazy<JsonSchema> IndicatorSetSchema = new(() => Load(IndicatorSetFile));
+    /// <summary>
+    /// The schemas, built once and in order: a schema's relative references (indicator-set.schema.json refers to
+    /// policy.schema.json and rule-template.schema.json) are resolved when it is built, against the schemas built before.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, JsonSchema>> Schemas = new(() =>
+    {
+        var options = new BuildOptions();
+        return All.ToDictionary(file => file, file => Load(file, options), StringComparer.Ordinal);
+    });
 
-    private static readonly Lazy<JsonSchema> ActualsSchema = new(() => Load(ActualsFile));
+    /// <summary>Where the schemas are taken to be read from: a folder URI in the reserved .invalid domain, never fetched.</summary>
+    private static readonly Uri SchemaBase = new("https://perfeval.invalid/rules/schema/");
 
     public static string RulesFolder => Path.Combine(SeedExample.RepositoryRoot(), "rules");
 
     public static string SchemaFolder => Path.Combine(RulesFolder, "schema");
 
-    public static JsonSchema IndicatorSet => IndicatorSetSchema.Value;
+    public static JsonSchema IndicatorSet => For(IndicatorSetFile);
 
-    public static JsonSchema Actuals => ActualsSchema.Value;
+    public static JsonSchema Actuals => For(ActualsFile);
+
+    public static JsonSchema Policy => For(PolicyFile);
+
+    public static JsonSchema RuleTemplate => For(RuleTemplateFile);
+
+    public static JsonSchema For(string schemaFile) => Schemas.Value[schemaFile];
 
     public static string Text(string schemaFile) => File.ReadAllText(Path.Combine(SchemaFolder, schemaFile));
 
@@ -82,6 +104,12 @@ internal static class SchemaFiles
         }
     }
 
-    private static JsonSchema Load(string schemaFile) =>
-        JsonSchema.FromText(Text(schemaFile), new BuildOptions());
+    /// <summary>
+    /// Builds a schema as if read from a folder of schema files. The schemas' "$id"s are relative (their file names), so a
+    /// reference such as policy.schema.json#/$defs/policy resolves to the file next to the referring one, offline. The base
+    /// is an http URI that is never fetched: JsonSchema.Net 8.0.5 resolves relative references against a file:// base
+    /// wrongly (it escapes the '#').
+    /// </summary>
+    private static JsonSchema Load(string schemaFile, BuildOptions options) =>
+        JsonSchema.FromText(Text(schemaFile), options, new Uri(SchemaBase, schemaFile));
 }
