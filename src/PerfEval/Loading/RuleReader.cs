@@ -134,6 +134,6 @@ internal static partial class RuleReader
         return items.ToImmutable();
     }
 
-    [GeneratedRegex("^[A-Z]{2,8}[0-9]{3,6}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[A-Z]{2,8}[0-9]{3,6}\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CodePattern();
 }
