@@ -1,0 +1,216 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+
+namespace PerfEval.Batch;
+
+/// <summary>One programme of a batch: a name for reports, and how to get the programme (already loaded, or JSON to read).</summary>
+public sealed class BatchInput
+{
+    private readonly Func<LoadResult<Programme>> _load;
+
+    private BatchInput(string name, Func<LoadResult<Programme>> load)
+    {
+        Name = name;
+        _load = load;
+    }
+
+    /// <summary>A name for the programme in progress reports and results (its folder, its id…).</summary>
+    public string Name { get; }
+
+    /// <summary>A programme already loaded or built in code.</summary>
+    /// <param name="programme">The programme.</param>
+    /// <param name="name">A name; the indicator set's id when null.</param>
+    /// <returns>The input.</returns>
+    public static BatchInput FromProgramme(Programme programme, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        var loaded = new LoadResult<Programme>(programme, []);
+        return new BatchInput(name ?? programme.IndicatorSet.Id, () => loaded);
+    }
+
+    /// <summary>A programme given as the JSON text of its indicator set and of its actuals; read when it is evaluated.</summary>
+    /// <param name="indicatorSetJson">The indicator set's JSON.</param>
+    /// <param name="actualsJson">The actuals' JSON.</param>
+    /// <param name="name">A name for the programme.</param>
+    /// <returns>The input.</returns>
+    public static BatchInput FromJson(string indicatorSetJson, string actualsJson, string name)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorSetJson);
+        ArgumentNullException.ThrowIfNull(actualsJson);
+        ArgumentNullException.ThrowIfNull(name);
+        return new BatchInput(name, () =>
+        {
+            var set = PerfEvalJson.ReadIndicatorSet(indicatorSetJson, name + "/" + PerfEvalJson.IndicatorSetFileName);
+            var actuals = PerfEvalJson.ReadActuals(actualsJson, name + "/" + PerfEvalJson.ActualsFileName);
+            return Combine(set, actuals);
+        });
+    }
+
+    /// <summary>A programme folder (indicators.json and actuals.json); read when it is evaluated.</summary>
+    /// <param name="folder">The folder.</param>
+    /// <returns>The input.</returns>
+    public static BatchInput FromFolder(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return new BatchInput(folder, () => PerfEvalJson.ReadProgrammeFolder(folder));
+    }
+
+    /// <summary>A programme from an indicator-set file and an actuals file; read when it is evaluated.</summary>
+    /// <param name="indicatorSetPath">The indicator set's file.</param>
+    /// <param name="actualsPath">The actuals' file.</param>
+    /// <param name="name">A name; the folder of the indicator set when null.</param>
+    /// <returns>The input.</returns>
+    public static BatchInput FromFiles(string indicatorSetPath, string actualsPath, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorSetPath);
+        ArgumentNullException.ThrowIfNull(actualsPath);
+        return new BatchInput(name ?? Path.GetDirectoryName(indicatorSetPath) ?? indicatorSetPath, () => PerfEvalJson.ReadProgrammeFiles(indicatorSetPath, actualsPath));
+    }
+
+    internal LoadResult<Programme> Load() => _load();
+
+    internal static LoadResult<Programme> Combine(LoadResult<Indicators.IndicatorSet> set, LoadResult<Actuals.ProgrammeActuals> actuals) =>
+        new(set.Value is not null && actuals.Value is not null ? new Programme(set.Value, actuals.Value) : null, set.Diagnostics.AddRange(actuals.Diagnostics));
+}
+
+/// <summary>The outcome of one programme of a batch.</summary>
+public sealed record BatchItem
+{
+    /// <summary>The programme's position in the batch, from 0.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>The programme's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The evaluation; null when the programme could not be read (see <see cref="Diagnostics"/>).</summary>
+    public EvaluationResult? Result { get; init; }
+
+    /// <summary>The diagnostics of reading the programme (the evaluation's findings are in <see cref="Result"/>).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>True when the programme was read and evaluated without errors.</summary>
+    public bool Succeeded => Result is { HasErrors: false };
+}
+
+/// <summary>How far a batch has got.</summary>
+/// <param name="Completed">Programmes finished (in order), including those that failed.</param>
+/// <param name="Failed">Programmes that could not be read or have errors.</param>
+public sealed record BatchProgress(int Completed, int Failed);
+
+/// <summary>Options of a batch evaluation.</summary>
+public sealed class BatchOptions
+{
+    /// <summary>How many programmes are evaluated at once (the number of processors by default).</summary>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Told after each programme, in order.</summary>
+    public IProgress<BatchProgress>? Progress { get; set; }
+}
+
+/// <summary>
+/// Evaluates a stream of programmes in parallel and streams the results out in the order of the input, holding at
+/// most a small window of programmes in memory (four per degree of parallelism), so batches of any size run in
+/// constant memory.
+/// </summary>
+public static class BatchEvaluation
+{
+    /// <summary>Evaluates the programmes; results come out in input order as soon as each is ready.</summary>
+    /// <param name="evaluator">The evaluator (thread-safe).</param>
+    /// <param name="inputs">The programmes; enumerated once, lazily.</param>
+    /// <param name="options">Parallelism and progress; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the batch: no further programme is started, and enumeration ends with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The results, in input order.</returns>
+    public static async IAsyncEnumerable<BatchItem> EvaluateAsync(
+        this IEvaluator evaluator,
+        IEnumerable<BatchInput> inputs,
+        BatchOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var parallelism = Math.Max(1, options?.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        var window = new Queue<Task<BatchItem>>();
+        using var gate = new SemaphoreSlim(parallelism);
+        var completed = 0;
+        var failed = 0;
+        var index = 0;
+        foreach (var input in inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var position = index++;
+            window.Enqueue(Task.Run(
+                () =>
+                {
+                    try
+                    {
+                        return Run(evaluator, input, position);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                },
+                CancellationToken.None));
+
+            while (window.Count >= parallelism * 4 || (window.Count > 0 && window.Peek().IsCompleted))
+            {
+                var item = await window.Dequeue().ConfigureAwait(false);
+                Report(options, item, ref completed, ref failed);
+                yield return item;
+            }
+        }
+
+        while (window.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var item = await window.Dequeue().ConfigureAwait(false);
+            Report(options, item, ref completed, ref failed);
+            yield return item;
+        }
+    }
+
+    /// <summary>Evaluates the programmes and blocks for each result; results come out in input order.</summary>
+    /// <param name="evaluator">The evaluator (thread-safe).</param>
+    /// <param name="inputs">The programmes; enumerated once, lazily.</param>
+    /// <param name="options">Parallelism and progress; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>The results, in input order.</returns>
+    public static IEnumerable<BatchItem> Evaluate(this IEvaluator evaluator, IEnumerable<BatchInput> inputs, BatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var results = evaluator.EvaluateAsync(inputs, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (results.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+            {
+                yield return results.Current;
+            }
+        }
+        finally
+        {
+            results.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static BatchItem Run(IEvaluator evaluator, BatchInput input, int index)
+    {
+        var load = input.Load();
+        return load.Value is { } programme
+            ? new BatchItem { Index = index, Name = input.Name, Result = evaluator.Evaluate(programme), Diagnostics = load.Diagnostics }
+            : new BatchItem { Index = index, Name = input.Name, Diagnostics = load.Diagnostics };
+    }
+
+    private static void Report(BatchOptions? options, BatchItem item, ref int completed, ref int failed)
+    {
+        completed++;
+        if (!item.Succeeded)
+        {
+            failed++;
+        }
+
+        options?.Progress?.Report(new BatchProgress(completed, failed));
+    }
+}
