@@ -18,16 +18,22 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
 {
     private readonly bool _chinese = Messages.IsChinese;
 
-    public (BudgetResult Budget, ImmutableArray<IndicatorResult> Indicators) Analyze(BudgetResult budget, ImmutableArray<IndicatorResult> indicators, IndicatorActual?[] given)
+    private static readonly ImmutableArray<ExplanationTrigger> PointsLost = [ExplanationTrigger.PointsLost];
+    private static readonly ImmutableArray<ExplanationTrigger> OverAchievement = [ExplanationTrigger.OverAchievement];
+    private static readonly ImmutableArray<ExplanationTrigger> Both = [ExplanationTrigger.PointsLost, ExplanationTrigger.OverAchievement];
+
+    private readonly bool _indicatorRules = rules.Reasons.Any(r => r.Rule.Scope == RuleScope.Indicator) || rules.Consistency.Any(r => r.Rule.Scope == RuleScope.Indicator);
+
+    /// <summary>Gives every indicator its deviation (set on the result, which is not yet handed out) and returns the budget with its own.</summary>
+    public BudgetResult Analyze(BudgetResult budget, ImmutableArray<IndicatorResult> indicators, IndicatorActual?[] given)
     {
         budget = AnalyzeBudget(budget);
-        var results = ImmutableArray.CreateBuilder<IndicatorResult>(indicators.Length);
         for (var i = 0; i < indicators.Length; i++)
         {
-            results.Add(AnalyzeIndicator(i, indicators[i], given[i], budget));
+            indicators[i].Deviation = AnalyzeIndicator(i, indicators[i], given[i], budget);
         }
 
-        return (budget, results.MoveToImmutable());
+        return budget;
     }
 
     private BudgetResult AnalyzeBudget(BudgetResult budget)
@@ -42,10 +48,19 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
                 : [],
         };
 
+        var b = actuals.Budget;
+        var own = Preparer(b.Reason, b.Measures, b.ReasonCategory, "$.budget");
+        var budgetRules = rules.Reasons.Any(r => r.Rule.Scope == RuleScope.Budget) || rules.Consistency.Any(r => r.Rule.Scope == RuleScope.Budget);
+        if (!budgetRules)
+        {
+            deviation = own is null ? deviation : deviation with { Reasons = [own] };
+            BudgetExplanation(deviation);
+            return budget with { Deviation = deviation };
+        }
+
         var values = BudgetValues(budget, deviation);
         var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
-        var b = actuals.Budget;
-        if (Preparer(b.Reason, b.Measures, b.ReasonCategory, "$.budget") is { } own)
+        if (own is not null)
         {
             reasons.Add(own);
         }
@@ -67,27 +82,39 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         }
 
         deviation = deviation with { Reasons = reasons.ToImmutable() };
+        BudgetExplanation(deviation);
+        return budget with { Deviation = deviation };
+    }
+
+    private void BudgetExplanation(Deviation deviation)
+    {
         if (deviation.ExplanationRequired && !deviation.Reasons.Any(r => r.Text.Length > 0))
         {
             findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, "$.budget", actuals.Locations["$.budget"],
                 ("name", _chinese ? "项目资金" : "budget execution"), ("id", "budget"), ("triggers", Triggers(deviation)));
         }
-
-        return budget with { Deviation = deviation };
     }
 
-    private IndicatorResult AnalyzeIndicator(int position, IndicatorResult r, IndicatorActual? given, BudgetResult budget)
+    private Deviation AnalyzeIndicator(int position, IndicatorResult r, IndicatorActual? given, BudgetResult budget)
     {
         var deviation = Measure(r);
+        var own = given is null ? null : Preparer(given.Reason, given.Measures, given.ReasonCategory, given.Id);
+        if (!_indicatorRules || r.Status == IndicatorStatus.NotApplicable)
+        {
+            // The common case: no rules to run, so no values to gather.
+            deviation = own is null ? deviation : deviation with { Reasons = [own] };
+            MissingExplanation(position, r, deviation);
+            return deviation;
+        }
+
         var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
         var values = IndicatorValues(r, given, deviation, budget);
         var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
-        if (Preparer(given?.Reason, given?.Measures, given?.ReasonCategory, path) is { } own)
+        if (own is not null)
         {
             reasons.Add(own);
         }
 
-        if (r.Status != IndicatorStatus.NotApplicable)
         {
             foreach (var (rule, when) in rules.Reasons.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
             {
@@ -107,13 +134,18 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         }
 
         deviation = deviation with { Reasons = reasons.ToImmutable() };
+        MissingExplanation(position, r, deviation);
+        return deviation;
+    }
+
+    private void MissingExplanation(int position, IndicatorResult r, Deviation deviation)
+    {
         if (deviation.ExplanationRequired && !deviation.Reasons.Any(x => x.Text.Length > 0))
         {
+            var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
             findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
                 ("name", r.Name), ("id", r.Id), ("triggers", Triggers(deviation)));
         }
-
-        return r with { Deviation = deviation };
     }
 
     /// <summary>The direction and size of an indicator's deviation, and the triggers that require an explanation.</summary>
@@ -145,20 +177,20 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
             direction = r.Status is IndicatorStatus.Met or IndicatorStatus.Missing ? DeviationDirection.None : DeviationDirection.Below;
         }
 
-        var triggers = ImmutableArray.CreateBuilder<ExplanationTrigger>();
-        if (r.Score < r.Weight)
-        {
-            triggers.Add(ExplanationTrigger.PointsLost);
-        }
+        var pointsLost = r.Score < r.Weight;
 
         // Over-achievement means more than planned of a more-is-better indicator; below a ≤ ceiling is simply met.
         var moreIsBetter = t.Comparison is Comparison.AtLeast or Comparison.GreaterThan || (t.Comparison == Comparison.Equal && t.Value > 0);
-        if (r.CompletionRate >= policy.OverAchievementReviewAt && moreIsBetter)
+        var overAchieved = r.CompletionRate >= policy.OverAchievementReviewAt && moreIsBetter;
+        var triggers = (pointsLost, overAchieved) switch
         {
-            triggers.Add(ExplanationTrigger.OverAchievement);
-        }
+            (true, true) => Both,
+            (true, false) => PointsLost,
+            (false, true) => OverAchievement,
+            _ => ImmutableArray<ExplanationTrigger>.Empty,
+        };
 
-        return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers.ToImmutable() };
+        return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers };
     }
 
     private static DeviationDirection Direction(decimal difference) =>
@@ -166,7 +198,8 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
 
     private static bool Applies(ImmutableArray<string> ids, string id) => ids.IsDefaultOrEmpty || ids.Contains(id);
 
-    private DeviationReason? Preparer(string? reason, string? measures, string? category, string path)
+    /// <summary>The preparer's reason; <paramref name="where"/> is "$.budget" or an indicator id (its path is made only for a finding).</summary>
+    private DeviationReason? Preparer(string? reason, string? measures, string? category, string where)
     {
         if (string.IsNullOrWhiteSpace(reason) && string.IsNullOrWhiteSpace(measures))
         {
@@ -176,6 +209,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         var id = category ?? "other";
         if (!rules.Categories.TryGetValue(id, out var known))
         {
+            var path = where.StartsWith('$') ? where : Loading.JsonTree.ChildPath("$.indicators", where);
             findings.Add(DiagnosticCodes.UnknownReasonCategory, DiagnosticSeverity.Error, path + ".reasonCategory", actuals.Locations[path + ".reasonCategory"] ?? actuals.Locations[path],
                 ("category", id), ("known", string.Join(", ", rules.Categories.Keys.Order(StringComparer.Ordinal))));
             known = rules.Categories["other"];

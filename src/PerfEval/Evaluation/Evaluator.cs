@@ -7,6 +7,7 @@ using PerfEval.Loading;
 using PerfEval.Rules;
 using PerfEval.Scoring;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using PerfEval.DependencyInjection;
 
 namespace PerfEval.Evaluation;
@@ -19,6 +20,7 @@ public sealed class Evaluator : IEvaluator
 {
     private readonly ConditionalWeakTable<IndicatorSet, ResolvedSet> _resolved = new();
     private readonly CompiledRules _templateRules;
+    private readonly ConditionalWeakTable<IndicatorSet, ResolvedSet>.CreateValueCallback _resolve;
 
     /// <summary>Creates an evaluator with the national default policy (<c>mof-2020</c>) and the built-in policy catalogue.</summary>
     public Evaluator()
@@ -64,6 +66,7 @@ public sealed class Evaluator : IEvaluator
         }
 
         _templateRules = rules;
+        _resolve = Resolve;
     }
 
     /// <summary>The scoring policy for sets that name none.</summary>
@@ -95,7 +98,7 @@ public sealed class Evaluator : IEvaluator
             indicatorSet = indicatorSet with { Indicators = [] };
         }
 
-        var resolved = _resolved.GetValue(indicatorSet, Resolve);
+        var resolved = _resolved.GetValue(indicatorSet, _resolve);
         return new Run(resolved.Policy, resolved.Rules, resolved.Findings, MessageCatalog).Evaluate(indicatorSet, actuals);
     }
 
@@ -159,7 +162,7 @@ public sealed class Evaluator : IEvaluator
                     ("sum", totalWeight), ("expected", Policy.TotalPoints));
             }
 
-            (budget, indicators) = new DeviationAnalyzer(Policy, rules, indicatorSet, actuals, findings).Analyze(budget, indicators, byId);
+            budget = new DeviationAnalyzer(Policy, rules, indicatorSet, actuals, findings).Analyze(budget, indicators, byId);
             var total = budget.Score + indicators.Sum(i => i.Score);
             return new EvaluationResult
             {
@@ -176,7 +179,7 @@ public sealed class Evaluator : IEvaluator
                 TotalWeight = totalWeight,
                 TotalScore = total,
                 Grade = Policy.GradeFor(total),
-                Findings = [.. findings.ToImmutable().OrderByDescending(f => f.Severity)],
+                Findings = findings.Count == 0 ? [] : [.. findings.ToImmutable().OrderByDescending(f => f.Severity)],
             };
         }
 
@@ -218,43 +221,56 @@ public sealed class Evaluator : IEvaluator
             };
         }
 
-        private static List<BudgetLineResult> Lines(ImmutableArray<BudgetLine> declared, ImmutableArray<BudgetAmount> given, string path, string kind, bool isSource, SourceMap map, DiagnosticBag findings)
+        /// <summary>A budget line's figures before its share is known.</summary>
+        private readonly record struct Line(string Id, string Name, SourceCategory? Category, decimal Amount);
+
+        private static List<Line> Lines(ImmutableArray<BudgetLine> declared, ImmutableArray<BudgetAmount> given, string path, string kind, bool isSource, SourceMap map, DiagnosticBag findings)
         {
             declared = declared.IsDefault ? [] : declared;
             given = given.IsDefault ? [] : given;
-            var amounts = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            var lines = new List<Line>(Math.Max(declared.Length, given.Length));
+            if (declared.Length == 0)
+            {
+                // Lines the set does not declare are taken as given, named by their ids.
+                foreach (var a in given)
+                {
+                    lines.Add(new Line(a.Id, a.Id, isSource ? SourceCategory.Appropriation : null, a.Amount));
+                }
+
+                return lines;
+            }
+
+            var amounts = new decimal[declared.Length];
             foreach (var a in given)
             {
-                if (declared.Length > 0 && !declared.Any(d => d.Id == a.Id))
+                var at = -1;
+                for (var k = 0; k < declared.Length && at < 0; k++)
+                {
+                    at = declared[k].Id == a.Id ? k : -1;
+                }
+
+                if (at < 0)
                 {
                     var p = Loading.JsonTree.ChildPath(path, a.Id);
                     findings.Add(DiagnosticCodes.UnknownBudgetLine, DiagnosticSeverity.Error, p, map[p], ("kind", kind), ("id", a.Id));
                     continue;
                 }
 
-                amounts[a.Id] = a.Amount;
+                amounts[at] = a.Amount;
             }
 
-            var lines = new List<BudgetLineResult>();
-            if (declared.Length > 0 && given.Length > 0)
+            if (given.Length > 0)
             {
-                foreach (var d in declared)
+                for (var k = 0; k < declared.Length; k++)
                 {
-                    lines.Add(new BudgetLineResult { Id = d.Id, Name = d.Name, Category = isSource ? d.Category : null, Amount = amounts.GetValueOrDefault(d.Id) });
-                }
-            }
-            else
-            {
-                foreach (var (id, amount) in amounts)
-                {
-                    lines.Add(new BudgetLineResult { Id = id, Name = id, Category = isSource ? SourceCategory.Appropriation : null, Amount = amount });
+                    lines.Add(new Line(declared[k].Id, declared[k].Name, isSource ? declared[k].Category : null, amounts[k]));
                 }
             }
 
             return lines;
         }
 
-        private static decimal? Total(decimal? stated, List<BudgetLineResult> lines, string path, string mismatchCode, string figure, SourceMap map, DiagnosticBag findings)
+        private static decimal? Total(decimal? stated, List<Line> lines, string path, string mismatchCode, string figure, SourceMap map, DiagnosticBag findings)
         {
             var sum = lines.Count > 0 ? lines.Sum(l => l.Amount) : (decimal?)null;
             if (stated is { } total)
@@ -275,8 +291,17 @@ public sealed class Evaluator : IEvaluator
             return sum;
         }
 
-        private static ImmutableArray<BudgetLineResult> Shares(List<BudgetLineResult> lines, decimal? total) =>
-            [.. lines.Select(l => l with { Share = total is > 0 ? Figures.Percent(l.Amount / total.Value) : null })];
+        private static ImmutableArray<BudgetLineResult> Shares(List<Line> lines, decimal? total)
+        {
+            var results = new BudgetLineResult[lines.Count];
+            for (var k = 0; k < results.Length; k++)
+            {
+                var l = lines[k];
+                results[k] = new BudgetLineResult { Id = l.Id, Name = l.Name, Category = l.Category, Amount = l.Amount, Share = total is > 0 ? Figures.Percent(l.Amount / total.Value) : null };
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(results);
+        }
 
         private static IndicatorActual?[] MatchActuals(IndicatorSet set, ProgrammeActuals actuals, PreparedSet prepared, DiagnosticBag findings)
         {
@@ -308,31 +333,35 @@ public sealed class Evaluator : IEvaluator
         {
             var definitions = set.Indicators;
             var weights = FillWeights(set, byPosition, findings);
-            var results = ImmutableArray.CreateBuilder<IndicatorResult>(definitions.Length);
+            var results = new IndicatorResult[definitions.Length];
             for (var i = 0; i < definitions.Length; i++)
             {
-                results.Add(Deduct(EvaluateIndicator(set, i, byPosition[i], weights[i], prepared, actuals.Locations, findings), byPosition[i], actuals.Locations, findings));
+                results[i] = EvaluateIndicator(set, i, byPosition[i], weights[i], prepared, actuals.Locations, findings);
             }
 
-            return results.MoveToImmutable();
+            return ImmutableCollectionsMarshal.AsImmutableArray(results);
         }
 
-        /// <summary>Subtracts a deduction (扣分) given in the actuals from the score, floor 0, where the policy allows it.</summary>
-        private IndicatorResult Deduct(IndicatorResult result, IndicatorActual? given, SourceMap map, DiagnosticBag findings)
+        /// <summary>An indicator's path in the actuals (<c>$.indicators.id</c>): made only when a finding needs it.</summary>
+        private static string PathOf(IndicatorDefinition d) => Loading.JsonTree.ChildPath("$.indicators", d.Id);
+
+        /// <summary>Subtracts a deduction (扣分) given in the actuals from a score, floor 0, where the policy allows it.</summary>
+        private decimal? Deduction(IndicatorDefinition d, IndicatorActual? given, ref decimal score, SourceMap map, DiagnosticBag findings)
         {
-            if (given?.Deduction is not { } deduction || deduction == 0 || result.Status == IndicatorStatus.NotApplicable)
+            if (given?.Deduction is not { } deduction || deduction == 0)
             {
-                return result;
+                return null;
             }
 
-            var path = Loading.JsonTree.ChildPath("$.indicators", result.Id) + ".deduction";
             if (!Policy.AllowDeductions)
             {
+                var path = PathOf(d) + ".deduction";
                 findings.Add(DiagnosticCodes.DeductionNotAllowed, DiagnosticSeverity.Warning, path, map[path], ("policy", Policy.Name), ("deduction", deduction));
-                return result;
+                return null;
             }
 
-            return result with { Deduction = deduction, Score = Figures.Round(Math.Max(0m, result.Score - deduction)) };
+            score = Figures.Round(Math.Max(0m, score - deduction));
+            return deduction;
         }
 
         /// <summary>The weight of each indicator: its own, or the level's remaining points split evenly (to the cent, by largest remainder).</summary>
@@ -340,48 +369,74 @@ public sealed class Evaluator : IEvaluator
         {
             var definitions = set.Indicators;
             var weights = new (decimal, bool)[definitions.Length];
-            foreach (var level in definitions.Select(d => d.Level1).Distinct())
+            var dropped = 0m;
+            foreach (var level in (ReadOnlySpan<Level1>)[Level1.Output, Level1.Benefit, Level1.Satisfaction, Level1.Cost])
             {
-                var applicable = Enumerable.Range(0, definitions.Length)
-                    .Where(i => definitions[i].Level1 == level && byPosition[i]?.NotApplicable != true).ToList();
-                var explicitSum = applicable.Where(i => definitions[i].Weight is not null).Sum(i => definitions[i].Weight!.Value);
-                var missing = applicable.Where(i => definitions[i].Weight is null).ToList();
-                foreach (var i in applicable.Where(i => definitions[i].Weight is not null))
+                // One pass over the level: explicit weights, indicators waiting for a share, and weights that do not apply.
+                var explicitSum = 0m;
+                var missing = 0;
+                var firstMissing = -1;
+                var notApplicableWeight = 0m;
+                for (var i = 0; i < definitions.Length; i++)
                 {
-                    weights[i] = (definitions[i].Weight!.Value, false);
+                    var d = definitions[i];
+                    if (d.Level1 != level)
+                    {
+                        continue;
+                    }
+
+                    if (byPosition[i]?.NotApplicable == true)
+                    {
+                        notApplicableWeight += d.Weight ?? 0m;
+                    }
+                    else if (d.Weight is { } w)
+                    {
+                        explicitSum += w;
+                        weights[i] = (w, false);
+                    }
+                    else
+                    {
+                        missing++;
+                        firstMissing = firstMissing < 0 ? i : firstMissing;
+                    }
                 }
 
-                if (missing.Count == 0)
+                if (missing == 0)
                 {
+                    // Nobody in the level can take the points of its indicators that do not apply: rescale them below.
+                    dropped += notApplicableWeight;
                     continue;
                 }
 
                 var levelName = IndicatorLevels.Name(level, Messages.IsChinese);
+                var where = $"$.indicators[{firstMissing}]";
                 if (!Policy.LevelPoints.TryGetValue(level, out var points))
                 {
-                    findings.Add(DiagnosticCodes.NoLevelPoints, DiagnosticSeverity.Error, $"$.indicators[{missing[0]}].weight", set.Locations[$"$.indicators[{missing[0]}]"],
-                        ("policy", Policy.Name), ("level1", levelName));
+                    findings.Add(DiagnosticCodes.NoLevelPoints, DiagnosticSeverity.Error, where + ".weight", set.Locations[where], ("policy", Policy.Name), ("level1", levelName));
                     continue;
                 }
 
+                // The level's remaining points go to the indicators without a weight (so those that do not apply lose nothing).
                 var remaining = points - explicitSum;
                 if (remaining < 0)
                 {
-                    findings.Add(DiagnosticCodes.LevelPointsExceeded, DiagnosticSeverity.Error, $"$.indicators[{missing[0]}].weight", set.Locations[$"$.indicators[{missing[0]}]"],
-                        ("level1", levelName), ("sum", explicitSum), ("points", points));
+                    findings.Add(DiagnosticCodes.LevelPointsExceeded, DiagnosticSeverity.Error, where + ".weight", set.Locations[where], ("level1", levelName), ("sum", explicitSum), ("points", points));
                     remaining = 0;
                 }
 
                 var cents = (long)(Figures.Round(remaining) * 100m);
-                var each = cents / missing.Count;
-                var extra = cents % missing.Count;
-                for (var k = 0; k < missing.Count; k++)
+                var each = cents / missing;
+                var extra = cents % missing;
+                var k = 0;
+                for (var i = 0; i < definitions.Length; i++)
                 {
-                    weights[missing[k]] = ((each + (k < extra ? 1 : 0)) / 100m, true);
+                    if (definitions[i].Level1 == level && definitions[i].Weight is null && byPosition[i]?.NotApplicable != true)
+                    {
+                        weights[i] = ((each + (k++ < extra ? 1 : 0)) / 100m, true);
+                    }
                 }
             }
 
-            var dropped = Enumerable.Range(0, definitions.Length).Where(i => byPosition[i]?.NotApplicable == true).Sum(i => definitions[i].Weight ?? 0m);
             if (dropped > 0 && Policy.RescaleNotApplicable)
             {
                 Rescale(weights, dropped);
@@ -415,12 +470,31 @@ public sealed class Evaluator : IEvaluator
             }
         }
 
+        /// <summary>
+        /// One indicator: its actual (given or computed), completion rate, status and score under the policy, built
+        /// into one result record. Paths and locations are looked up only when a finding is made.
+        /// </summary>
         private IndicatorResult EvaluateIndicator(IndicatorSet set, int i, IndicatorActual? given, (decimal Weight, bool Filled) w, PreparedSet prepared, SourceMap map, DiagnosticBag findings)
         {
             var d = set.Indicators[i];
-            var path = Loading.JsonTree.ChildPath("$.indicators", d.Id);
-            var location = map[path];
-            var result = new IndicatorResult
+            var s = new Scored { Actual = given?.Actual, Status = IndicatorStatus.Missing, Weight = w.Weight, Filled = w.Filled };
+            if (given?.NotApplicable == true)
+            {
+                if (given.Actual is not null)
+                {
+                    var path = PathOf(d);
+                    findings.Add(DiagnosticCodes.NotApplicableWithActual, DiagnosticSeverity.Warning, path, map[path]);
+                }
+
+                s = new Scored { Status = IndicatorStatus.NotApplicable };
+            }
+            else if (prepared.Valid[i])
+            {
+                Score(set, i, d, given, prepared, map, findings, ref s);
+                s.Deduction = Deduction(d, given, ref s.Score, map, findings);
+            }
+
+            return new IndicatorResult
             {
                 Id = d.Id,
                 Name = d.Name,
@@ -429,30 +503,46 @@ public sealed class Evaluator : IEvaluator
                 Level2 = d.Level2,
                 Target = d.Target,
                 Unit = d.Unit,
-                Actual = given?.Actual,
-                Status = IndicatorStatus.Missing,
-                Weight = w.Weight,
-                WeightFilled = w.Filled,
-                Score = 0m,
+                Actual = s.Actual,
+                ActualNumber = s.Number,
+                CompletionRate = s.Completion,
+                Status = s.Status,
+                Grade = s.Grade,
+                GradeInferred = s.GradeInferred,
+                Weight = s.Weight,
+                WeightFilled = s.Filled,
+                Score = s.Score,
+                Deduction = s.Deduction,
                 Reason = given?.Reason,
                 Measures = given?.Measures,
             };
+        }
 
-            if (given?.NotApplicable == true)
+        /// <summary>The figures of one indicator while they are worked out.</summary>
+        private struct Scored
+        {
+            public ActualValue? Actual;
+            public decimal? Number;
+            public decimal? Completion;
+            public IndicatorStatus Status;
+            public QualitativeGrade? Grade;
+            public bool GradeInferred;
+            public decimal Weight;
+            public bool Filled;
+            public decimal Score;
+            public decimal? Deduction;
+
+            public void Apply(Outcome outcome, decimal? number)
             {
-                if (given.Actual is not null)
-                {
-                    findings.Add(DiagnosticCodes.NotApplicableWithActual, DiagnosticSeverity.Warning, path, location);
-                }
-
-                return result with { Status = IndicatorStatus.NotApplicable, Actual = null, Weight = 0m, WeightFilled = false };
+                Number = number;
+                Completion = outcome.Completion is { } c ? Figures.Percent(c) : null;
+                Status = outcome.Status;
+                Score = Figures.Round(Weight * outcome.Share);
             }
+        }
 
-            if (!prepared.Valid[i])
-            {
-                return result;
-            }
-
+        private void Score(IndicatorSet set, int i, IndicatorDefinition d, IndicatorActual? given, PreparedSet prepared, SourceMap map, DiagnosticBag findings, ref Scored s)
+        {
             var actual = given?.Actual;
             decimal? number = actual?.Number;
             if (prepared.Compiled[i] is { } expression && given is not null && (given.Inputs.Count > 0 || actual is null))
@@ -461,7 +551,8 @@ public sealed class Evaluator : IEvaluator
                 {
                     if (number is { } stated && stated != computed)
                     {
-                        findings.Add(DiagnosticCodes.ComputedActualMismatch, DiagnosticSeverity.Error, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
+                        var path = ActualPath(PathOf(d), map);
+                        findings.Add(DiagnosticCodes.ComputedActualMismatch, DiagnosticSeverity.Error, path, map[path] ?? map[PathOf(d)],
                             ("stated", stated), ("computed", computed), ("expression", expression.Text));
                     }
 
@@ -470,11 +561,12 @@ public sealed class Evaluator : IEvaluator
                 }
                 else
                 {
-                    findings.Add(DiagnosticCodes.ExpressionFailed, DiagnosticSeverity.Error, path + ".inputs", map[path + ".inputs"] ?? location,
+                    var path = PathOf(d);
+                    findings.Add(DiagnosticCodes.ExpressionFailed, DiagnosticSeverity.Error, path + ".inputs", map[path + ".inputs"] ?? map[path],
                         ("id", d.Id), ("expression", expression.Text), ("reason", error));
                     if (actual is null)
                     {
-                        return result;
+                        return;
                     }
                 }
             }
@@ -482,54 +574,61 @@ public sealed class Evaluator : IEvaluator
             if (actual is null)
             {
                 // With no entry in the actuals, point at the indicator in the set.
-                var missingPath = location is null ? $"$.indicators[{i}]" : path;
+                var location = given is null ? null : map[PathOf(d)];
+                var missingPath = location is null ? $"$.indicators[{i}]" : PathOf(d);
                 findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, missingPath, location ?? set.Locations[missingPath], ("id", d.Id), ("name", d.Name));
-                return result;
+                return;
             }
 
-            result = result with { Actual = actual };
+            s.Actual = actual;
             var t = d.Target;
             switch (t.Comparison)
             {
                 case Comparison.Qualitative:
-                    return Qualitative(result, given!, path, location, map, findings);
+                    Qualitative(d, given!, map, findings, ref s);
+                    return;
 
                 case Comparison.Deadline:
                 {
                     if (IndicatorScorer.DeadlineKept(t.Deadline!, actual, set.Year) is { } kept)
                     {
-                        return Apply(result, IndicatorScorer.Deadline(kept), null);
+                        s.Apply(IndicatorScorer.Deadline(kept), null);
+                        return;
                     }
 
-                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
+                    var path = ActualPath(PathOf(d), map);
+                    findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path, map[path] ?? map[PathOf(d)],
                         ("actual", actual.Text), ("target", t.Display), ("reason", Messages.IsChinese ? "应为日期、“12月底前”或“完成 / 未完成”" : "expected a date, a deadline such as 12月底前, or 完成 / 未完成"));
-                    return result;
+                    return;
                 }
 
                 default:
                 {
                     if (number is not { } x)
                     {
-                        findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
+                        var path = ActualPath(PathOf(d), map);
+                        findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path, map[path] ?? map[PathOf(d)],
                             ("actual", actual.Text), ("target", t.Display), ("reason", Messages.IsChinese ? "应为数值" : "the target is a number"));
-                        return result;
+                        return;
                     }
 
                     if (t.IsPercent && !actual.IsPercent && x > 0 && x <= 1 && (t.Value ?? 0) > 1)
                     {
-                        findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Warning, ActualPath(path, map), map[ActualPath(path, map)] ?? location,
+                        var path = ActualPath(PathOf(d), map);
+                        findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Warning, path, map[path] ?? map[PathOf(d)],
                             ("actual", actual.Text), ("target", t.Display),
                             ("reason", Messages.IsChinese ? "目标为百分数，实际值看起来是小数；百分数请写作 98 或“98%”" : "the target is a percentage and the actual looks like a fraction; write 98 or 98% for 98 %"));
                     }
 
                     if (x < 0)
                     {
-                        findings.Add(DiagnosticCodes.NegativeActual, DiagnosticSeverity.Info, ActualPath(path, map), map[ActualPath(path, map)] ?? location, ("actual", x));
+                        var path = ActualPath(PathOf(d), map);
+                        findings.Add(DiagnosticCodes.NegativeActual, DiagnosticSeverity.Info, path, map[path] ?? map[PathOf(d)], ("actual", x));
                         x = 0;
                     }
 
-                    var outcome = IndicatorScorer.ApplyPolicy(IndicatorScorer.Numeric(t, x, Policy), d.Level2, t, x, actual.IsPercent, Policy);
-                    return Apply(result, outcome, x);
+                    s.Apply(IndicatorScorer.ApplyPolicy(IndicatorScorer.Numeric(t, x, Policy), d.Level2, t, x, actual.IsPercent, Policy), x);
+                    return;
                 }
             }
         }
@@ -538,19 +637,11 @@ public sealed class Evaluator : IEvaluator
         private static string ActualPath(string indicatorPath, SourceMap map) =>
             map[indicatorPath] is not null && map[indicatorPath + ".actual"] is null ? indicatorPath : indicatorPath + ".actual";
 
-        private static IndicatorResult Apply(IndicatorResult result, Outcome outcome, decimal? number) => result with
-        {
-            ActualNumber = number,
-            CompletionRate = outcome.Completion is { } c ? Figures.Percent(c) : null,
-            Status = outcome.Status,
-            Score = Figures.Round(result.Weight * outcome.Share),
-        };
-
-        private IndicatorResult Qualitative(IndicatorResult result, IndicatorActual given, string path, SourceLocation? location, SourceMap map, DiagnosticBag findings)
+        private void Qualitative(IndicatorDefinition d, IndicatorActual given, SourceMap map, DiagnosticBag findings, ref Scored s)
         {
             var inferred = false;
             var grade = given.Grade;
-            if (grade is null && IndicatorScorer.InferGrade(result.Target, result.Actual!) is { } g)
+            if (grade is null && IndicatorScorer.InferGrade(d.Target, s.Actual!) is { } g)
             {
                 grade = g;
                 inferred = true;
@@ -558,13 +649,14 @@ public sealed class Evaluator : IEvaluator
 
             if (grade is not { } qg)
             {
-                findings.Add(DiagnosticCodes.GradeRequired, DiagnosticSeverity.Warning, ActualPath(path, map) == path ? path : path + ".grade", location,
-                    ("id", result.Id), ("actual", result.Actual!.Text), ("target", result.Target.Display));
-                return result;
+                var path = PathOf(d);
+                findings.Add(DiagnosticCodes.GradeRequired, DiagnosticSeverity.Warning, ActualPath(path, map) == path ? path : path + ".grade", map[path],
+                    ("id", d.Id), ("actual", s.Actual!.Text), ("target", d.Target.Display));
+                return;
             }
 
-            var (low, high, status) = IndicatorScorer.Band(qg, result.Weight, Policy);
-            var score = IndicatorScorer.DefaultQualitativeScore(qg, result.Weight, Policy);
+            var (low, high, status) = IndicatorScorer.Band(qg, s.Weight, Policy);
+            var score = IndicatorScorer.DefaultQualitativeScore(qg, s.Weight, Policy);
             if (given.Score is { } stated)
             {
                 var inBand = stated >= low && (qg == QualitativeGrade.Achieved ? stated <= high : stated < high);
@@ -574,12 +666,16 @@ public sealed class Evaluator : IEvaluator
                 }
                 else
                 {
-                    findings.Add(DiagnosticCodes.ScoreOutOfBand, DiagnosticSeverity.Error, path + ".score", location,
+                    var path = PathOf(d);
+                    findings.Add(DiagnosticCodes.ScoreOutOfBand, DiagnosticSeverity.Error, path + ".score", map[path],
                         ("score", stated), ("low", Figures.Round(low)), ("high", Figures.Round(high)), ("grade", GradeLabel(qg)), ("used", Figures.Round(score)));
                 }
             }
 
-            return result with { Status = status, Grade = qg, GradeInferred = inferred, Score = Figures.Round(score) };
+            s.Status = status;
+            s.Grade = qg;
+            s.GradeInferred = inferred;
+            s.Score = Figures.Round(score);
         }
 
         private static string GradeLabel(QualitativeGrade grade) => grade switch

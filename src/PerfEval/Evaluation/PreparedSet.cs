@@ -38,7 +38,9 @@ internal sealed class PreparedSet
     /// <summary>Indicator positions by id.</summary>
     public Dictionary<string, int> Index { get; }
 
-    public static PreparedSet For(IndicatorSet set) => Cache.GetValue(set, Prepare);
+    public static PreparedSet For(IndicatorSet set) => Cache.GetValue(set, PrepareCallback);
+
+    private static readonly ConditionalWeakTable<IndicatorSet, PreparedSet>.CreateValueCallback PrepareCallback = Prepare;
 
     /// <summary>Lets a copy of a set (made with <c>with</c>) reuse the preparation of the original.</summary>
     public static void Adopt(IndicatorSet copy, PreparedSet prepared) => Cache.AddOrUpdate(copy, prepared);

@@ -115,7 +115,8 @@ public sealed record IndicatorResult
     public decimal? Deduction { get; init; }
 
     /// <summary>How far the actual is from its target, whether that must be explained, and the reasons given.</summary>
-    public Deviation Deviation { get; init; } = Deviation.None;
+    /// <remarks>Set once by the evaluator before the result is handed out; results are immutable to their readers.</remarks>
+    public Deviation Deviation { get; internal set; } = Deviation.None;
 
     /// <summary>The preparer's deviation reason.</summary>
     public string? Reason { get; init; }

@@ -125,7 +125,8 @@ internal static class IndicatorScorer
     /// <summary>The grade a qualitative actual implies when none is given: it repeats the target, or says done / not done.</summary>
     public static QualitativeGrade? InferGrade(Target t, ActualValue actual)
     {
-        if (Comparable(actual.Text) == Comparable(t.Description ?? t.Text ?? string.Empty))
+        var wording = t.Description ?? t.Text ?? string.Empty;
+        if (string.Equals(actual.Text.Trim(), wording.Trim(), StringComparison.Ordinal) || Comparable(actual.Text) == Comparable(wording))
         {
             return QualitativeGrade.Achieved;
         }

@@ -134,14 +134,15 @@ public sealed record ScoringPolicy
     /// <returns>The highest band whose minimum the total reaches.</returns>
     public GradeBand GradeFor(decimal totalScore)
     {
-        foreach (var band in Grades.OrderByDescending(g => g.MinimumScore))
+        GradeBand? best = null;
+        foreach (var band in Grades)
         {
-            if (totalScore >= band.MinimumScore)
+            if (totalScore >= band.MinimumScore && (best is null || band.MinimumScore > best.MinimumScore))
             {
-                return band;
+                best = band;
             }
         }
 
-        return new GradeBand(decimal.MinValue, "none", "—", "—");
+        return best ?? new GradeBand(decimal.MinValue, "none", "—", "—");
     }
 }
