@@ -111,6 +111,15 @@ internal sealed class Progress(int total, TextWriter error)
         }
     }
 
+    /// <summary>Ends the progress line so that a message can be printed on its own line.</summary>
+    public void Interrupt()
+    {
+        if (_show)
+        {
+            error.WriteLine();
+        }
+    }
+
     public void Done()
     {
         if (_show)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using PerfEval.Batch;
 using PerfEval.DependencyInjection;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
@@ -21,15 +22,15 @@ internal static class CliApp
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "A programme folder (indicators.json + actuals.json), a folder of such folders, or an indicator-set file and an actuals file.",
+            Description = "A programme folder (indicators.json + actuals.json), a folder of such folders, an indicator-set file and an actuals file, or a JSON Lines file (.jsonl) with one programme per line.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "text (the self-evaluation table) or json (the result).",
+            Description = "text (the self-evaluation table), json (the result; an array for several programmes) or jsonl (one result per line).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.AcceptOnlyFromAmong("text", "json", "jsonl");
         var lang = new Option<string>("--lang")
         {
             Description = "zh (default) or en: the language of the table and of the messages.",
@@ -149,49 +150,69 @@ internal static class CliApp
                 return request.Policy is { } p0 && !File.Exists(p0) && !PolicyCatalog.BuiltIn.TryGet(p0, out _) ? UsageError : InputErrors;
             }
 
-            var inputs = InputResolver.Resolve(request.Paths, out var problems);
+            var inputs = InputResolver.ResolveBatch(request.Paths, out var problems, out var count);
             foreach (var p in problems)
             {
                 error.WriteLine(p);
             }
 
-            if (inputs.Count == 0)
+            if (count == 0)
             {
                 return problems.Count > 0 ? UsageError : InputErrors;
             }
 
+            // Programmes stream through the batch evaluator: in parallel, in order, a few at a time in memory.
             var exit = problems.Count > 0 ? InputErrors : Ok;
-            var results = new List<EvaluationResult>();
-            foreach (var input in inputs)
+            var many = count > 1;
+            var progress = new Progress(count, error);
+            var first = true;
+            if (format == "json" && many)
             {
-                var load = PerfEvalJson.ReadProgrammeFiles(input.IndicatorSetPath, input.ActualsPath);
-                if (load.Value is null)
+                output.WriteLine("[");
+            }
+
+            foreach (var item in evaluator.Evaluate(inputs, new BatchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }))
+            {
+                progress.Next(item.Name);
+                if (item.Result is not { } result)
                 {
-                    WriteDiagnostics(load.Diagnostics, error);
+                    progress.Interrupt();
+                    WriteDiagnostics(item.Diagnostics, error);
                     exit = InputErrors;
                     continue;
                 }
 
-                var result = evaluator.Evaluate(load.Value);
                 if (result.HasErrors)
                 {
                     exit = InputErrors;
                 }
 
-                if (format == "json")
+                switch (format)
                 {
-                    results.Add(result);
+                    case "json":
+                        output.Write(first ? string.Empty : ",\n");
+                        output.Write(ResultJson.ToJson(result).TrimEnd());
+                        break;
+                    case "jsonl":
+                        output.WriteLine(ResultJson.ToJson(result, indented: false));
+                        break;
+                    default:
+                        TerminalTable.Write(result, output, chinese: lang != "en");
+                        output.WriteLine();
+                        break;
                 }
-                else
-                {
-                    TerminalTable.Write(result, output, chinese: lang != "en");
-                    output.WriteLine();
-                }
+
+                first = false;
             }
 
+            progress.Done();
             if (format == "json")
             {
-                WriteJson(results, output, asArray: inputs.Count > 1);
+                output.WriteLine();
+                if (many)
+                {
+                    output.WriteLine("]");
+                }
             }
 
             return exit;
@@ -200,33 +221,6 @@ internal static class CliApp
         {
             CultureInfo.CurrentUICulture = previous;
         }
-    }
-
-    private static void WriteJson(List<EvaluationResult> results, TextWriter output, bool asArray)
-    {
-        if (!asArray && results.Count == 1)
-        {
-            output.WriteLine(ResultJson.ToJson(results[0]));
-            return;
-        }
-
-        using var buffer = new MemoryStream();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
-        {
-            Indented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            writer.WriteStartArray();
-            foreach (var r in results)
-            {
-                ResultJson.Write(r, writer);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     private static int Report(EvaluateRequest request, string? outputFile, TextWriter output, TextWriter error)

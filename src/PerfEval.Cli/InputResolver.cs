@@ -70,6 +70,58 @@ internal static class InputResolver
         return inputs;
     }
 
+    /// <summary>
+    /// The programmes to evaluate as a lazy stream for the batch evaluator: folders and file pairs as <see cref="Resolve"/>
+    /// reads them, and JSON Lines files (<c>.jsonl</c>) with one programme per line:
+    /// <c>{"name": "…", "indicatorSet": {…}, "actuals": {…}}</c>. <paramref name="count"/> is the number of programmes.
+    /// </summary>
+    public static IEnumerable<Batch.BatchInput> ResolveBatch(IReadOnlyList<string> paths, out List<string> problems, out int count)
+    {
+        var lines = paths.Where(p => File.Exists(p) && p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)).ToList();
+        var programmes = Resolve([.. paths.Except(lines)], out problems);
+        count = programmes.Count;
+        foreach (var file in lines)
+        {
+            count += File.ReadLines(file).Count(l => !string.IsNullOrWhiteSpace(l));
+        }
+
+        return programmes.Select(p => Batch.BatchInput.FromFiles(p.IndicatorSetPath, p.ActualsPath)).Concat(lines.SelectMany(JsonLines));
+    }
+
+    private static IEnumerable<Batch.BatchInput> JsonLines(string file)
+    {
+        var number = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var where = $"{file}:{number}";
+            string set = line, actuals = "{}", name = where;
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line, new System.Text.Json.JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth + 2 });
+                var root = doc.RootElement;
+                if (root.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && root.TryGetProperty("indicatorSet", out var s) && root.TryGetProperty("actuals", out var a))
+                {
+                    set = s.GetRawText();
+                    actuals = a.GetRawText();
+                    name = root.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? $"{where} {n.GetString()}" : where;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Left as it is: reading the line as an indicator set reports the problem with its position.
+            }
+
+            yield return Batch.BatchInput.FromJson(set, actuals, name);
+        }
+    }
+
     private static bool IsProgrammeFolder(string folder) =>
         File.Exists(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName)) && File.Exists(Path.Combine(folder, PerfEvalJson.ActualsFileName));
 

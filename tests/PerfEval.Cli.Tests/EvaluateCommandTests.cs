@@ -253,6 +253,27 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_json_lines_file_is_evaluated_line_by_line_in_order_and_a_bad_line_is_reported_with_its_number()
+    {
+        // One line each: the files' JSON without their line breaks.
+        var set = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Example, "indicators.json")))!.ToJsonString();
+        var actuals = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Example, "actuals.json")))!.ToJsonString();
+        var file = Path.Combine(_temp, "batch.jsonl");
+        File.WriteAllLines(file,
+        [
+            $$"""{ "name": "first", "indicatorSet": {{set}}, "actuals": {{actuals}} }""",
+            "{ not json",
+            $$"""{ "name": "third", "indicatorSet": {{set}}, "actuals": {{actuals}} }""",
+        ]);
+
+        var (exit, output, error) = Run("evaluate", file, "--format", "jsonl");
+
+        exit.Should().Be(1, "line 2 cannot be read");
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("totalScore").GetDecimal()).Should().Equal(95.23m, 95.23m);
+        error.Should().Contain("batch.jsonl:2").And.Contain("PE1001");
+    }
+
+    [Fact]
     public void A_missing_path_is_a_usage_error()
     {
         var (exit, _, error) = Run("evaluate", Path.Combine(_temp, "nowhere"));
