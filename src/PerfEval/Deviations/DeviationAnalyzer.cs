@@ -169,7 +169,11 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
             }
 
             absolute = x - reference;
-            relative = reference != 0 ? Figures.Percent((x - reference) / reference) : null;
+
+            // For ≥ and ＝ the completion rate is X / T, so (X − T) / T is that rate less 100 (exactly, both rounded once).
+            relative = reference == 0 ? null
+                : t.Comparison is Comparison.AtLeast or Comparison.GreaterThan or Comparison.Equal && r.CompletionRate is { } rate ? rate - 100m
+                : Figures.Percent((x - reference) / reference);
             direction = Direction(x - reference);
         }
         else
