@@ -30,7 +30,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         budget = AnalyzeBudget(budget);
         for (var i = 0; i < indicators.Length; i++)
         {
-            indicators[i].Deviation = AnalyzeIndicator(i, indicators[i], given[i], budget);
+            indicators[i].SetDeviation(AnalyzeIndicator(i, indicators[i], given[i], budget));
         }
 
         return budget;
@@ -107,6 +107,14 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
             return deviation;
         }
 
+        deviation = deviation with { Reasons = RunRules(r, given, deviation, budget, own) };
+        MissingExplanation(position, r, deviation);
+        return deviation;
+    }
+
+    /// <summary>The rules of the indicator scope for one indicator (a method of its own: only sets with rules pay for its closures).</summary>
+    private ImmutableArray<DeviationReason> RunRules(IndicatorResult r, IndicatorActual? given, Deviation deviation, BudgetResult budget, DeviationReason? own)
+    {
         var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
         var values = IndicatorValues(r, given, deviation, budget);
         var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
@@ -115,27 +123,23 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
             reasons.Add(own);
         }
 
+        foreach (var (rule, when) in rules.Reasons.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
         {
-            foreach (var (rule, when) in rules.Reasons.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
+            if (Holds(rule.Id, when, values, path, explicitTarget: false) == true)
             {
-                if (Holds(rule.Id, when, values, path, explicitTarget: false) == true)
-                {
-                    reasons.Add(RuleReason(rule, values));
-                }
-            }
-
-            foreach (var (rule, expression) in rules.Consistency.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
-            {
-                if (Holds(rule.Id, expression, values, path, explicitTarget: !rule.Indicators.IsDefaultOrEmpty) == false)
-                {
-                    Inconsistent(rule, values, path);
-                }
+                reasons.Add(RuleReason(rule, values));
             }
         }
 
-        deviation = deviation with { Reasons = reasons.ToImmutable() };
-        MissingExplanation(position, r, deviation);
-        return deviation;
+        foreach (var (rule, expression) in rules.Consistency.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
+        {
+            if (Holds(rule.Id, expression, values, path, explicitTarget: !rule.Indicators.IsDefaultOrEmpty) == false)
+            {
+                Inconsistent(rule, values, path);
+            }
+        }
+
+        return reasons.ToImmutable();
     }
 
     private void MissingExplanation(int position, IndicatorResult r, Deviation deviation)
@@ -170,10 +174,8 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
 
             absolute = x - reference;
 
-            // For ≥ and ＝ the completion rate is X / T, so (X − T) / T is that rate less 100 (exactly, both rounded once).
-            relative = reference == 0 ? null
-                : t.Comparison is Comparison.AtLeast or Comparison.GreaterThan or Comparison.Equal && r.CompletionRate is { } rate ? rate - 100m
-                : Figures.Percent((x - reference) / reference);
+            // Rounded once from the exact value: the completion rate less 100 would round twice (84.375 → 84.38 → −15.62, not −15.63).
+            relative = reference == 0 ? null : Figures.Percent((x - reference) / reference);
             direction = Direction(x - reference);
         }
         else

@@ -32,18 +32,28 @@ internal sealed class DiagnosticBag
         var args = ImmutableDictionary.CreateBuilder<string, string>();
         foreach (var (name, value) in arguments)
         {
-            args[name] = value switch
+            var text = value switch
             {
                 null => string.Empty,
                 decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
                 _ => value.ToString() ?? string.Empty,
             };
+            args[name] = Echoed.Contains(name) ? Shorten(text) : text;
         }
 
         var built = args.ToImmutable();
         Add(new Diagnostic(code, severity, path, _catalog.Format(code, built, System.Globalization.CultureInfo.CurrentUICulture), location, built));
     }
+
+    /// <summary>The arguments that quote the input back (the others are PerfEval's own words, such as the list of known names).</summary>
+    private static readonly HashSet<string> Echoed = new(StringComparer.Ordinal) { "value", "expression", "actual", "target", "id", "name", "conclusion", "stated", "detail" };
+
+    /// <summary>The most characters of an input value a message quotes; longer values are cut and end in "…".</summary>
+    public const int MaxQuoted = 120;
+
+    /// <summary>Quotes no more of an input value than a reader needs to find it (a 50 000-character expression is not echoed whole).</summary>
+    private static string Shorten(string text) => text.Length <= MaxQuoted ? text : string.Concat(text.AsSpan(0, MaxQuoted), "…");
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {

@@ -432,7 +432,7 @@ public sealed class Evaluator : IEvaluator
                 {
                     if (definitions[i].Level1 == level && definitions[i].Weight is null && byPosition[i]?.NotApplicable != true)
                     {
-                        weights[i] = ((each + (k++ < extra ? 1 : 0)) / 100m, true);
+                        weights[i] = (new decimal((int)(each + (k++ < extra ? 1 : 0)), 0, 0, false, 2), true);
                     }
                 }
             }
@@ -547,7 +547,7 @@ public sealed class Evaluator : IEvaluator
             decimal? number = actual?.Number;
             if (prepared.Compiled[i] is { } expression && given is not null && (given.Inputs.Count > 0 || actual is null))
             {
-                if (expression.TryEvaluate(name => given.Inputs.TryGetValue(name, out var v) ? v : null, out var computed, out var error, out _))
+                if (Compute(expression, given, out var computed, out var error))
                 {
                     if (number is { } stated && stated != computed)
                     {
@@ -632,6 +632,10 @@ public sealed class Evaluator : IEvaluator
                 }
             }
         }
+
+        /// <summary>Evaluates a <c>compute</c> expression with the indicator's inputs (in a method of its own, so that only these indicators pay for the closure).</summary>
+        private static bool Compute(Expressions.CompiledExpression<decimal> expression, IndicatorActual given, out decimal computed, out string? error) =>
+            expression.TryEvaluate(name => given.Inputs.TryGetValue(name, out var v) ? v : null, out computed, out error, out _);
 
         /// <summary>The path of an indicator's actual: <c>….actual</c> in the object form, the entry itself when the actual is written bare.</summary>
         private static string ActualPath(string indicatorPath, SourceMap map) =>

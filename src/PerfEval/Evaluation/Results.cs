@@ -114,9 +114,13 @@ public sealed record IndicatorResult
     /// <summary>Points deducted (扣分) from the computed score, when the actuals give a deduction and the policy allows it.</summary>
     public decimal? Deduction { get; init; }
 
+    private Deviation _deviation = Deviation.None;
+
     /// <summary>How far the actual is from its target, whether that must be explained, and the reasons given.</summary>
-    /// <remarks>Set once by the evaluator before the result is handed out; results are immutable to their readers.</remarks>
-    public Deviation Deviation { get; internal set; } = Deviation.None;
+    public Deviation Deviation { get => _deviation; init => _deviation = value; }
+
+    /// <summary>Gives a result its deviation once, before the evaluator hands the result out (saves copying the record).</summary>
+    internal void SetDeviation(Deviation deviation) => _deviation = deviation;
 
     /// <summary>The preparer's deviation reason.</summary>
     public string? Reason { get; init; }

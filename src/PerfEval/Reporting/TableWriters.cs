@@ -65,9 +65,9 @@ public static class TableWriters
         void Line(IEnumerable<string> fields) => sb.Append(string.Join(",", fields.Select(Csv))).Append("\r\n");
 
         Line([table.Title]);
-        Line([l.ProgrammeName, table.ProgrammeName]);
-        Line([l.Department, table.Department ?? string.Empty]);
-        Line([l.ImplementingUnit, table.ImplementingUnit ?? string.Empty]);
+        Line([l.ProgrammeName, Text(table.ProgrammeName)]);
+        Line([l.Department, Text(table.Department ?? string.Empty)]);
+        Line([l.ImplementingUnit, Text(table.ImplementingUnit ?? string.Empty)]);
         sb.Append("\r\n");
         Line([$"{l.Funds} ({table.Unit})", l.Initial, l.Available, l.Spent, l.Weight, l.ExecutionRate, l.Score]);
         foreach (var f in table.Funds)
@@ -76,7 +76,7 @@ public static class TableWriters
         }
 
         sb.Append("\r\n");
-        Line([l.Expected, string.Join(" ", table.Goals)]);
+        Line([l.Expected, Text(string.Join(" ", table.Goals))]);
         Line([l.Outcome, table.GoalsOutcome]);
         sb.Append("\r\n");
         Line(l.IndicatorColumns(table.Options));
@@ -85,7 +85,7 @@ public static class TableWriters
             Line(row.Cells(table.Options).Select(CsvValue));
         }
 
-        Line([l.Total, Num(table.TotalWeight), Num(table.TotalScore), l.Grade, table.Grade]);
+        Line([l.Total, Num(table.TotalWeight), Num(table.TotalScore), l.Grade, Text(table.Grade)]);
         return sb.ToString();
     }
 
@@ -204,9 +204,12 @@ public static class TableWriters
 
     private static string H(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Md(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+    private static string Md(string text) => WebUtility.HtmlEncode(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
 
-    private static string CsvValue(TableCell cell) => cell.Number is { } n ? n.ToString("0.00", CultureInfo.InvariantCulture) : cell.Kind == CellKind.Text ? cell.Text : string.Empty;
+    private static string CsvValue(TableCell cell) => cell.Number is { } n ? n.ToString("0.00", CultureInfo.InvariantCulture) : cell.Kind == CellKind.Text ? Text(cell.Text) : string.Empty;
+
+    /// <summary>A text field that a spreadsheet would take for a formula (=, +, -, @, tab, CR) is prefixed with ' so it stays text.</summary>
+    private static string Text(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
 
     private static string Csv(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
