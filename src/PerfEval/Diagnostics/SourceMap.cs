@@ -1,15 +1,21 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Diagnostics;
 
-/// <summary>The file positions of a document's values, by JSON path, so that later checks can point into the file.</summary>
+/// <summary>
+/// The file positions of a document's values, by JSON path, so that later checks can point into the file. Offsets are
+/// kept; lines and columns are worked out only when a finding asks for them.
+/// </summary>
 internal sealed class SourceMap
 {
-    public static readonly SourceMap Empty = new(ImmutableDictionary<string, SourceLocation>.Empty);
+    public static readonly SourceMap Empty = new(new Dictionary<string, int>(), static _ => null);
 
-    private readonly ImmutableDictionary<string, SourceLocation> _locations;
+    private readonly Dictionary<string, int> _offsets;
+    private readonly Func<int, SourceLocation?> _locate;
 
-    public SourceMap(ImmutableDictionary<string, SourceLocation> locations) => _locations = locations;
+    public SourceMap(Dictionary<string, int> offsets, Func<int, SourceLocation?> locate)
+    {
+        _offsets = offsets;
+        _locate = locate;
+    }
 
-    public SourceLocation? this[string path] => _locations.TryGetValue(path, out var l) ? l : null;
+    public SourceLocation? this[string path] => _offsets.TryGetValue(path, out var offset) ? _locate(offset) : null;
 }

@@ -13,6 +13,11 @@ internal static partial class Notation
     /// <summary>Folds full-width digits and signs, the alternative operator glyphs and TeX remnants into one ASCII form.</summary>
     public static string Normalize(string text)
     {
+        if (IsPlain(text))
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         foreach (var ch in text.Trim())
         {
@@ -49,6 +54,30 @@ internal static partial class Notation
             .Trim();
     }
 
+    /// <summary>True when <see cref="Normalize"/> would change nothing: the common case, checked without allocating.</summary>
+    private static bool IsPlain(string text)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return text.Length == 0;
+        }
+
+        var space = false;
+        foreach (var c in text)
+        {
+            var isSpace = char.IsWhiteSpace(c);
+            if ((isSpace && (space || c != ' ')) || c is (>= '０' and <= '９') or '％' or '．' or '＋' or '－' or '＞' or '﹥' or '＜' or '﹤' or '＝' or '﹦'
+                or '≥' or '≧' or '⩾' or '≤' or '≦' or '⩽' or '$' or '\\' or '=')
+            {
+                return false;
+            }
+
+            space = isSpace;
+        }
+
+        return true;
+    }
+
     /// <summary>Turns every run of white space into one space, so no pattern meets long runs.</summary>
     private static string CollapseSpaces(string text)
     {
@@ -74,10 +103,35 @@ internal static partial class Notation
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Matches a source-generated pattern. Text reaching the patterns has its spaces collapsed, so no pattern meets the
+    /// long runs that make backtracking slow; the time limit stays as a guard, and running into it means "no match".
+    /// </summary>
+    private static Match Safe(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Match.Empty;
+        }
+    }
+
     /// <summary>Reads "2300", "95%", "12166名", "3000元/人" (a number with a short unit and nothing else).</summary>
     public static bool TryReadQuantity(string normalized, out decimal value, out bool percent, out string? unit)
     {
-        var m = QuantityPattern().Match(normalized);
+        // Most text is no number at all: only text starting with a digit or a sign goes to the pattern.
+        if (normalized.Length == 0 || !(char.IsAsciiDigit(normalized[0]) || normalized[0] is '+' or '-'))
+        {
+            value = 0;
+            percent = false;
+            unit = null;
+            return false;
+        }
+
+        var m = Safe(QuantityPattern(), normalized);
         if (m.Success && IsUnit(m.Groups["unit"].Value) && TryDecimal(m.Groups["num"].Value, out value))
         {
             percent = m.Groups["pct"].Success;
@@ -94,7 +148,7 @@ internal static partial class Notation
     /// <summary>Reads "18—54周岁", "90%-95%", "1~3" as a range; "1-6期培训结束后及时考核" is prose, not a range.</summary>
     public static bool TryReadRange(string normalized, out decimal low, out decimal high, out bool percent, out string? unit)
     {
-        var m = RangePattern().Match(normalized);
+        var m = normalized.Length > 0 && char.IsAsciiDigit(normalized[0]) ? Safe(RangePattern(), normalized) : Match.Empty;
         if (m.Success && IsUnit(m.Groups["unit"].Value)
             && TryDecimal(m.Groups["lo"].Value, out low) && TryDecimal(m.Groups["hi"].Value, out high) && low <= high)
         {
@@ -112,7 +166,7 @@ internal static partial class Notation
     /// <summary>Reads "12月底前", "9月底前", "12月31日前", "2025年12月31日前", "2025-12-31前".</summary>
     public static bool TryReadDeadline(string normalized, out Deadline deadline)
     {
-        var m = DeadlinePattern().Match(normalized);
+        var m = normalized.Contains('月') ? Safe(DeadlinePattern(), normalized) : Match.Empty;
         if (m.Success)
         {
             var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : (int?)null;
@@ -125,7 +179,7 @@ internal static partial class Notation
             }
         }
 
-        var iso = IsoDeadlinePattern().Match(normalized);
+        var iso = normalized.Length >= 11 && char.IsAsciiDigit(normalized[0]) ? Safe(IsoDeadlinePattern(), normalized) : Match.Empty;
         if (iso.Success && DateOnly.TryParseExact(iso.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             deadline = new Deadline(date.Month, date.Day, date.Year);
@@ -137,12 +191,12 @@ internal static partial class Notation
     }
 
     /// <summary>True for text shaped like a deadline (…月底前, …月…日前) whatever its numbers, so that 13月底前 is not read as a quantity.</summary>
-    public static bool LooksLikeDeadline(string normalized) => DeadlineShape().IsMatch(normalized);
+    public static bool LooksLikeDeadline(string normalized) => normalized.Contains('月') && Safe(DeadlineShape(), normalized).Success;
 
     /// <summary>Reads a calendar date: "2025-11-20", "2025/11/20", "2025年11月20日".</summary>
     public static bool TryReadDate(string normalized, out DateOnly date)
     {
-        var m = DatePattern().Match(normalized);
+        var m = normalized.Length >= 8 && char.IsAsciiDigit(normalized[0]) ? Safe(DatePattern(), normalized) : Match.Empty;
         if (m.Success)
         {
             var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -184,21 +238,21 @@ internal static partial class Notation
     /// <summary>Formats a number for display: no trailing zeros, invariant culture (2300, 95, 202.6).</summary>
     public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"^(?<lo>\d+(?:\.\d+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>\d+(?:\.\d+)?)\s*(?<pct2>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?<lo>\d+(?:\.\d+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>\d+(?:\.\d+)?)\s*(?<pct2>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex RangePattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*年\s*)?(?<m>\d{1,2})\s*月\s*(?:底|末|(?<d>\d{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*年\s*)?(?<m>\d{1,2})\s*月\s*(?:底|末|(?<d>\d{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DeadlinePattern();
 
-    [GeneratedRegex(@"^(?:\d+\s*年\s*)?\d+\s*月\s*(?:底|末|\d+\s*日)?\s*(?:前|之前|以前)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:\d+\s*年\s*)?\d+\s*月\s*(?:底|末|\d+\s*日)?\s*(?:前|之前|以前)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DeadlineShape();
 
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex IsoDeadlinePattern();
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:-|/|\.|年)\s*(?<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?<d>\d{1,2})\s*日?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:-|/|\.|年)\s*(?<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?<d>\d{1,2})\s*日?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DatePattern();
 }

@@ -138,7 +138,7 @@ public sealed partial record Target
 
         Comparison? written = null;
         var rest = s;
-        var op = OperatorPrefix().Match(rest);
+        var op = rest.Length > 0 && rest[0] is '>' or '<' or '=' ? OperatorPrefix().Match(rest) : System.Text.RegularExpressions.Match.Empty;
         if (op.Success)
         {
             written = op.Groups[1].Value switch
@@ -252,6 +252,6 @@ public sealed partial record Target
         ("等于", Comparison.Equal, true),
     ];
 
-    [GeneratedRegex(@"^(>=|<=|>|<|=)\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(>=|<=|>|<|=)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex OperatorPrefix();
 }

@@ -18,18 +18,28 @@ internal enum JsonKind
 /// <summary>A JSON value that remembers its path and where it stands in its file.</summary>
 internal sealed class JsonTree
 {
-    private JsonTree(JsonKind kind, string path, SourceLocation? location)
+    private readonly LineMap _lines;
+
+    private JsonTree(JsonKind kind, string path, LineMap lines, int offset)
     {
         Kind = kind;
         Path = path;
-        Location = location;
+        _lines = lines;
+        Offset = offset;
     }
 
     public JsonKind Kind { get; }
 
     public string Path { get; }
 
-    public SourceLocation? Location { get; }
+    /// <summary>Where the value starts in its file (worked out on demand, for findings).</summary>
+    public SourceLocation? Location => _lines.At(Offset);
+
+    /// <summary>The byte offset of the value in its document.</summary>
+    public int Offset { get; }
+
+    /// <summary>Turns byte offsets of this document into file positions.</summary>
+    public Func<int, SourceLocation?> Locator => _lines.Locate;
 
     /// <summary>The text of a string, or the raw text of a number.</summary>
     public string? Text { get; private set; }
@@ -104,27 +114,44 @@ internal sealed class JsonTree
 
     private static JsonTree ReadValue(ref Utf8JsonReader reader, string path, LineMap lines, DiagnosticBag diagnostics)
     {
-        var location = lines.At(reader.TokenStartIndex);
+        var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonTree(JsonKind.Object, path, location);
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var node = new JsonTree(JsonKind.Object, path, lines, offset);
+                HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var name = reader.GetString()!;
-                    var nameLocation = lines.At(reader.TokenStartIndex);
+                    var nameOffset = (int)reader.TokenStartIndex;
                     var childPath = ChildPath(path, name);
                     reader.Read();
                     var value = ReadValue(ref reader, childPath, lines, diagnostics);
-                    if (!seen.Add(name))
+
+                    // Small objects are checked for a repeated name by a scan; large ones with a set.
+                    var repeated = false;
+                    if (node.Properties.Count < 8)
                     {
-                        diagnostics.Add(DiagnosticCodes.DuplicateProperty, DiagnosticSeverity.Error, childPath, nameLocation, ("name", name));
+                        foreach (var p in node.Properties)
+                        {
+                            repeated |= p.Name == name;
+                        }
+                    }
+                    else
+                    {
+                        seen ??= new HashSet<string>(node.Properties.Select(p => p.Name), StringComparer.Ordinal);
+                        repeated = !seen.Add(name);
+                    }
+
+                    if (repeated)
+                    {
+                        diagnostics.Add(DiagnosticCodes.DuplicateProperty, DiagnosticSeverity.Error, childPath, lines.At(nameOffset), ("name", name));
                         continue;
                     }
 
-                    node.Properties.Add(new JsonProperty(name, nameLocation, value));
+                    seen?.Add(name);
+                    node.Properties.Add(new JsonProperty(name, nameOffset, lines, value));
                 }
 
                 return node;
@@ -132,7 +159,7 @@ internal sealed class JsonTree
 
             case JsonTokenType.StartArray:
             {
-                var node = new JsonTree(JsonKind.Array, path, location);
+                var node = new JsonTree(JsonKind.Array, path, lines, offset);
                 var index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
@@ -144,15 +171,15 @@ internal sealed class JsonTree
             }
 
             case JsonTokenType.String:
-                return new JsonTree(JsonKind.String, path, location) { Text = reader.GetString() };
+                return new JsonTree(JsonKind.String, path, lines, offset) { Text = reader.GetString() };
             case JsonTokenType.Number:
-                return new JsonTree(JsonKind.Number, path, location) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
+                return new JsonTree(JsonKind.Number, path, lines, offset) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
             case JsonTokenType.True:
-                return new JsonTree(JsonKind.True, path, location);
+                return new JsonTree(JsonKind.True, path, lines, offset);
             case JsonTokenType.False:
-                return new JsonTree(JsonKind.False, path, location);
+                return new JsonTree(JsonKind.False, path, lines, offset);
             default:
-                return new JsonTree(JsonKind.Null, path, location);
+                return new JsonTree(JsonKind.Null, path, lines, offset);
         }
     }
 
@@ -173,7 +200,7 @@ internal sealed class JsonTree
     }
 
     /// <summary>Maps byte offsets to 1-based lines and character columns.</summary>
-    private sealed class LineMap
+    internal sealed class LineMap
     {
         private readonly byte[] _text;
         private readonly List<int> _lineStarts = [0];
@@ -191,6 +218,8 @@ internal sealed class JsonTree
                 }
             }
         }
+
+        public SourceLocation? Locate(int byteOffset) => At(byteOffset);
 
         public SourceLocation At(long byteOffset)
         {
@@ -232,4 +261,12 @@ internal sealed class JsonTree
     }
 }
 
-internal sealed record JsonProperty(string Name, SourceLocation NameLocation, JsonTree Value);
+/// <summary>A property of a JSON object: its name, where the name stands, and its value.</summary>
+internal sealed class JsonProperty(string name, int nameOffset, JsonTree.LineMap lines, JsonTree value)
+{
+    public string Name { get; } = name;
+
+    public SourceLocation NameLocation => lines.At(nameOffset);
+
+    public JsonTree Value { get; } = value;
+}

@@ -8,16 +8,13 @@ internal static class SourceMaps
     /// <summary>Records the position of every object, array and value in a document, by JSON path.</summary>
     public static SourceMap Build(JsonTree root)
     {
-        var builder = ImmutableDictionary.CreateBuilder<string, SourceLocation>(StringComparer.Ordinal);
+        var offsets = new Dictionary<string, int>(StringComparer.Ordinal);
         var stack = new Stack<JsonTree>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node.Location is { } l)
-            {
-                builder[node.Path] = l;
-            }
+            offsets[node.Path] = node.Offset;
 
             foreach (var p in node.Properties)
             {
@@ -30,6 +27,6 @@ internal static class SourceMaps
             }
         }
 
-        return new SourceMap(builder.ToImmutable());
+        return new SourceMap(offsets, root.Locator);
     }
 }
