@@ -60,28 +60,27 @@ internal sealed class PreparedSet
         for (var i = 0; i < indicators.Length; i++)
         {
             var d = indicators[i];
-            var path = $"$.indicators[{i}]";
             var errorsBefore = bag.ErrorCount;
             if (string.IsNullOrWhiteSpace(d.Id))
             {
-                bag.Add(DiagnosticCodes.MissingProperty, DiagnosticSeverity.Error, path + ".id", map[path], ("name", "id"));
+                bag.Add(DiagnosticCodes.MissingProperty, DiagnosticSeverity.Error, IndicatorPath(i) + ".id", map[IndicatorPath(i)], ("name", "id"));
             }
             else if (!index.TryAdd(d.Id, i))
             {
-                bag.Add(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, path + ".id", map[path + ".id"] ?? map[path], ("id", d.Id));
+                bag.Add(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, IndicatorPath(i) + ".id", map[IndicatorPath(i) + ".id"] ?? map[IndicatorPath(i)], ("id", d.Id));
             }
 
             if (!IndicatorLevels.Belongs(d.Level1, d.Level2))
             {
-                bag.Add(DiagnosticCodes.LevelMismatch, DiagnosticSeverity.Error, path + ".level1", map[path + ".level1"] ?? map[path],
+                bag.Add(DiagnosticCodes.LevelMismatch, DiagnosticSeverity.Error, IndicatorPath(i) + ".level1", map[IndicatorPath(i) + ".level1"] ?? map[IndicatorPath(i)],
                     ("level1", IndicatorLevels.Name(d.Level1, Messages.IsChinese)), ("level2", IndicatorLevels.Name(d.Level2, Messages.IsChinese)));
             }
 
-            CheckTarget(d.Target, set.Year is >= 1900 and <= 2999 ? set.Year : 2000, path + ".target", map, bag);
+            CheckTarget(d.Target, set.Year is >= 1900 and <= 2999 ? set.Year : 2000, i, map, bag);
 
             if (d.Weight is < 0 or > 100)
             {
-                bag.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, path + ".weight", map[path + ".weight"] ?? map[path],
+                bag.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, IndicatorPath(i) + ".weight", map[IndicatorPath(i) + ".weight"] ?? map[IndicatorPath(i)],
                     ("value", d.Weight), ("reason", Messages.IsChinese ? "分值应在 0 到 100 之间" : "a weight is between 0 and 100 points"));
             }
 
@@ -89,7 +88,7 @@ internal sealed class PreparedSet
             {
                 if (!d.Target.IsNumeric)
                 {
-                    bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, path + ".compute", map[path + ".compute"] ?? map[path],
+                    bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
                         ("expression", expression), ("reason", Messages.IsChinese ? "只有数值型指标可以计算实际完成值" : "only numeric indicators can compute their actual"));
                 }
                 else if (CompiledExpression<decimal>.TryCompile(expression, static _ => typeof(decimal), out var c, out var error))
@@ -98,7 +97,7 @@ internal sealed class PreparedSet
                 }
                 else
                 {
-                    bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, path + ".compute", map[path + ".compute"] ?? map[path],
+                    bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
                         ("expression", expression), ("reason", error));
                 }
             }
@@ -106,7 +105,9 @@ internal sealed class PreparedSet
             valid[i] = bag.ErrorCount == errorsBefore;
         }
 
-        var rules = CompiledRules.Compile(set.ReasonRules, set.ConsistencyRules, set.ReasonCategories, null, map);
+        var rules = set.ReasonRules.IsDefaultOrEmpty && set.ConsistencyRules.IsDefaultOrEmpty && set.ReasonCategories.IsDefaultOrEmpty
+            ? CompiledRules.Empty
+            : CompiledRules.Compile(set.ReasonRules, set.ConsistencyRules, set.ReasonCategories, null, map);
         bag.AddRange(rules.Diagnostics);
         CheckRuleTargets(set.Id, "$.reasonRules", set.ReasonRules.IsDefault ? [] : set.ReasonRules.Select(r => r.Indicators), index, map, bag);
         CheckRuleTargets(set.Id, "$.consistencyRules", set.ConsistencyRules.IsDefault ? [] : set.ConsistencyRules.Select(r => r.Indicators), index, map, bag);
@@ -130,9 +131,11 @@ internal sealed class PreparedSet
         }
     }
 
-    private static void CheckTarget(Target t, int year, string path, SourceMap map, DiagnosticBag bag)
+    /// <summary>An indicator's path in the set, made only when a finding needs it.</summary>
+    private static string IndicatorPath(int i) => $"$.indicators[{i}]";
+
+    private static void CheckTarget(Target t, int year, int i, SourceMap map, DiagnosticBag bag)
     {
-        var location = map[path];
         string? problem = t.Comparison switch
         {
             Comparison.Deadline when t.Deadline is null => "a deadline target needs a deadline",
@@ -150,13 +153,15 @@ internal sealed class PreparedSet
         };
         if (problem is not null)
         {
-            bag.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, path, location, ("value", t.Text ?? t.Display), ("reason", problem));
+            var path = IndicatorPath(i) + ".target";
+            bag.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, path, map[path], ("value", t.Text ?? t.Display), ("reason", problem));
             return;
         }
 
         if (t.Comparison is Comparison.AtLeast or Comparison.GreaterThan && t.Value == 0)
         {
-            bag.Add(DiagnosticCodes.ZeroTargetRatio, DiagnosticSeverity.Error, path, location, ("comparison", Target.Symbol(t.Comparison)));
+            var path = IndicatorPath(i) + ".target";
+            bag.Add(DiagnosticCodes.ZeroTargetRatio, DiagnosticSeverity.Error, path, map[path], ("comparison", Target.Symbol(t.Comparison)));
         }
     }
 
