@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Attributes;
+using PerfEval.Benchmarks.Baselines;
+using PerfEval.Loading;
+
+namespace PerfEval.Benchmarks;
+
+/// <summary>
+/// Scenario 4: loading alone, the seed example's two documents from memory. PerfEval reads and validates them
+/// (source locations, notations, semantic checks); the baseline is plain JsonSerializer.Deserialize into DTOs.
+/// The hand-written mapping of those DTOs onto PerfEval's records is shown for reference.
+/// </summary>
+[MemoryDiagnoser]
+public class LoadingBenchmarks
+{
+    private SeedScenario _seed = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _seed = new SeedScenario();
+        var (set, actuals) = PerfEvalRead();
+        if (set.Indicators.Length != 47 || actuals.Indicators.Length != 47 || Deserialize().Set.Indicators.Count != 47)
+        {
+            throw new InvalidOperationException("The seed example should have 47 indicators.");
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "JsonSerializer.Deserialize into DTOs")]
+    public (IndicatorSetDto Set, ActualsDto Actuals) Deserialize() => (Dto.ReadIndicatorSet(_seed.IndicatorsJson), Dto.ReadActuals(_seed.ActualsJson));
+
+    [Benchmark(Description = "PerfEval: ReadIndicatorSet + ReadActuals")]
+    public (Indicators.IndicatorSet Set, Actuals.ProgrammeActuals Actuals) PerfEvalRead() =>
+        (PerfEvalJson.ReadIndicatorSet(_seed.IndicatorsJson).GetValueOrThrow(), PerfEvalJson.ReadActuals(_seed.ActualsJson).GetValueOrThrow());
+
+    [Benchmark(Description = "Hand-written: DTOs mapped onto PerfEval's records")]
+    public Programme HandWrittenRead() => HandWrittenLoader.Read(_seed.IndicatorsJson, _seed.ActualsJson);
+}
