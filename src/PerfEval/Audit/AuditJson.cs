@@ -39,16 +39,7 @@ public static class AuditJson
             foreach (var f in audit.Findings)
             {
                 w.WriteStartObject();
-                w.WriteString("code", f.Code);
-                w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-                w.WriteString("path", f.Path);
-                if (f.Location is { } l)
-                {
-                    w.WriteNumber("line", l.Line);
-                    w.WriteNumber("column", l.Column);
-                }
-
-                w.WriteString("message", f.Message);
+                Reporting.ResultJson.WriteFinding(w, f);
                 if (f.Arguments.TryGetValue("stated", out var stated))
                 {
                     w.WriteString("stated", stated);

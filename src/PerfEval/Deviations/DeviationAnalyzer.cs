@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
@@ -349,29 +348,8 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
     }
 
     /// <summary>Fills <c>{name}</c> placeholders with values; <c>{name}</c> of an unknown or missing value becomes "—".</summary>
-    private static string Render(string template, Dictionary<string, object?> values)
-    {
-        var sb = new StringBuilder(template.Length + 16);
-        var i = 0;
-        while (i < template.Length)
-        {
-            var open = template.IndexOf('{', i);
-            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
-            {
-                sb.Append(template, i, template.Length - i);
-                break;
-            }
-
-            sb.Append(template, i, open - i);
-            var name = template.Substring(open + 1, close - open - 1).Trim();
-            var value = values.TryGetValue(name, out var v) ? v : values.GetValueOrDefault("@" + name);
-            sb.Append(value is null ? "—" : Format(value));
-            i = close + 1;
-        }
-
-        return sb.ToString();
-    }
+    private static string Render(string template, Dictionary<string, object?> values) =>
+        Messages.Fill(template, name => (values.TryGetValue(name, out var v) ? v : values.GetValueOrDefault("@" + name)) is { } value ? Format(value) : null, "—");
 
     private static string Format(object value) => value switch
     {

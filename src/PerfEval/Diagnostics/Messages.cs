@@ -116,7 +116,11 @@ internal static class Messages
         MessageCatalog.Default.Format(code, arguments, CultureInfo.CurrentUICulture);
 
     /// <summary>Fills <c>{name}</c> placeholders; an unknown name becomes an empty string.</summary>
-    public static string Fill(string template, IReadOnlyDictionary<string, string> arguments)
+    public static string Fill(string template, IReadOnlyDictionary<string, string> arguments) =>
+        Fill(template, name => arguments.TryGetValue(name, out var value) ? value : null, string.Empty);
+
+    /// <summary>Fills <c>{name}</c> placeholders from <paramref name="lookup"/>; a name it does not know becomes <paramref name="missing"/>.</summary>
+    public static string Fill(string template, Func<string, string?> lookup, string missing)
     {
         var sb = new StringBuilder(template.Length + 32);
         var i = 0;
@@ -131,8 +135,7 @@ internal static class Messages
             }
 
             sb.Append(template, i, open - i);
-            var name = template.Substring(open + 1, close - open - 1);
-            sb.Append(arguments.TryGetValue(name, out var value) ? value : string.Empty);
+            sb.Append(lookup(template.Substring(open + 1, close - open - 1).Trim()) ?? missing);
             i = close + 1;
         }
 

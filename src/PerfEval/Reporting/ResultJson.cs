@@ -109,17 +109,7 @@ public static class ResultJson
         foreach (var f in result.Findings)
         {
             writer.WriteStartObject();
-            writer.WriteString("code", f.Code);
-            writer.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-            writer.WriteString("path", f.Path);
-            if (f.Location is { } l)
-            {
-                WriteOptional(writer, "file", l.Source);
-                writer.WriteNumber("line", l.Line);
-                writer.WriteNumber("column", l.Column);
-            }
-
-            writer.WriteString("message", f.Message);
+            WriteFinding(writer, f);
             writer.WriteEndObject();
         }
 
@@ -173,6 +163,22 @@ public static class ResultJson
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>A finding's fields: code, severity, path, file, line, column and message (inside an object the caller opens).</summary>
+    internal static void WriteFinding(Utf8JsonWriter writer, Diagnostics.Diagnostic f)
+    {
+        writer.WriteString("code", f.Code);
+        writer.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
+        writer.WriteString("path", f.Path);
+        if (f.Location is { } l)
+        {
+            WriteOptional(writer, "file", l.Source);
+            writer.WriteNumber("line", l.Line);
+            writer.WriteNumber("column", l.Column);
+        }
+
+        writer.WriteString("message", f.Message);
     }
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
