@@ -96,7 +96,20 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
 
     private Deviation AnalyzeIndicator(int position, IndicatorResult r, IndicatorActual? given, BudgetResult budget)
     {
-        var deviation = Measure(r);
+        Deviation deviation;
+        try
+        {
+            deviation = Measure(r);
+        }
+        catch (OverflowException)
+        {
+            // X − T or (X − T) / T is beyond a decimal: the deviation has no figure, and the finding says so.
+            deviation = Deviation.None with { Triggers = r.Score < r.Weight ? PointsLost : [] };
+            var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
+            findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
+                ("figure", (_chinese ? "指标“" : "indicator '") + r.Id + (_chinese ? "”的偏差" : "': its deviation")));
+        }
+
         var own = given is null ? null : Preparer(given.Reason, given.Measures, given.ReasonCategory, given.Id);
         if (!_indicatorRules || r.Status == IndicatorStatus.NotApplicable)
         {

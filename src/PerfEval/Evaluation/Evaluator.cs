@@ -186,6 +186,19 @@ public sealed class Evaluator : IEvaluator
 
         private BudgetResult EvaluateBudget(IndicatorSet set, ProgrammeActuals actuals, DiagnosticBag findings)
         {
+            try
+            {
+                return Budget(set, actuals, findings);
+            }
+            catch (OverflowException)
+            {
+                findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Error, "$.budget", actuals.Locations["$.budget"], ("figure", Messages.IsChinese ? "项目资金" : "budget"));
+                return new BudgetResult { Unit = set.Budget.Unit, Weight = Policy.BudgetWeight, Score = 0m };
+            }
+        }
+
+        private BudgetResult Budget(IndicatorSet set, ProgrammeActuals actuals, DiagnosticBag findings)
+        {
             var b = actuals.Budget;
             var sources = Lines(set.Budget.Sources, b.Sources, "$.budget.sources", Messages.Word("source"), isSource: true, actuals.Locations, findings);
             var expenditures = Lines(set.Budget.Expenditures, b.Expenditures, "$.budget.expenditures", Messages.Word("expenditure"), isSource: false, actuals.Locations, findings);
@@ -306,6 +319,7 @@ public sealed class Evaluator : IEvaluator
         private static IndicatorActual?[] MatchActuals(IndicatorSet set, ProgrammeActuals actuals, PreparedSet prepared, DiagnosticBag findings)
         {
             var byPosition = new IndicatorActual?[set.Indicators.Length];
+            var unknown = 0;
             foreach (var a in actuals.Indicators.IsDefault ? [] : actuals.Indicators)
             {
                 if (prepared.Index.TryGetValue(a.Id, out var i))
@@ -322,8 +336,10 @@ public sealed class Evaluator : IEvaluator
                 }
 
                 var path = Loading.JsonTree.ChildPath("$.indicators", a.Id);
+                // Suggestions for the first unknown ids only: each compares with every indicator id.
+                var suggestion = ++unknown <= 100 ? Messages.DidYouMean(Loading.ObjectReader.Closest(a.Id, prepared.Index.Keys)) : string.Empty;
                 findings.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, path, actuals.Locations[path],
-                    ("set", set.Id), ("id", a.Id), ("suggestion", Messages.DidYouMean(Loading.ObjectReader.Closest(a.Id, prepared.Index.Keys))));
+                    ("set", set.Id), ("id", a.Id), ("suggestion", suggestion));
             }
 
             return byPosition;
@@ -490,8 +506,19 @@ public sealed class Evaluator : IEvaluator
             }
             else if (prepared.Valid[i])
             {
-                Score(set, i, d, given, prepared, map, findings, ref s);
-                s.Deduction = Deduction(d, given, ref s.Score, map, findings);
+                try
+                {
+                    Score(set, i, d, given, prepared, map, findings, ref s);
+                    s.Deduction = Deduction(d, given, ref s.Score, map, findings);
+                }
+                catch (OverflowException)
+                {
+                    // An actual near decimal.MaxValue (or a ratio to a tiny target) has no figure: say so, score nothing.
+                    var path = PathOf(d);
+                    findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Error, path, map[path] ?? set.Locations[$"$.indicators[{i}]"],
+                        ("figure", (Messages.IsChinese ? "指标“" : "indicator '") + d.Id + (Messages.IsChinese ? "”的完成率和得分" : "': its completion rate and score")));
+                    s = new Scored { Actual = s.Actual, Status = IndicatorStatus.Missing, Weight = w.Weight, Filled = w.Filled };
+                }
             }
 
             return new IndicatorResult

@@ -53,6 +53,7 @@ internal sealed class PreparedSet
         var compiled = new CompiledExpression<decimal>?[indicators.Length];
         var valid = new bool[indicators.Length];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var expressions = 0;
 
         CheckLines(set.Budget.Sources, "$.budget.sources", map, bag);
         CheckLines(set.Budget.Expenditures, "$.budget.expenditures", map, bag);
@@ -76,7 +77,7 @@ internal sealed class PreparedSet
                     ("level1", IndicatorLevels.Name(d.Level1, Messages.IsChinese)), ("level2", IndicatorLevels.Name(d.Level2, Messages.IsChinese)));
             }
 
-            CheckTarget(d.Target, set.Year is >= 1900 and <= 2999 ? set.Year : 2000, i, map, bag);
+            CheckTarget(d.Target, d.Id, set.Year is >= 1900 and <= 2999 ? set.Year : 2000, i, map, bag);
 
             if (d.Weight is < 0 or > 100)
             {
@@ -90,6 +91,11 @@ internal sealed class PreparedSet
                 {
                     bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
                         ("expression", expression), ("reason", Messages.IsChinese ? "只有数值型指标可以计算实际完成值" : "only numeric indicators can compute their actual"));
+                }
+                else if (++expressions > MaxExpressions)
+                {
+                    bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
+                        ("expression", expression), ("reason", $"a set may hold at most {MaxExpressions} expressions"));
                 }
                 else if (CompiledExpression<decimal>.TryCompile(expression, static _ => typeof(decimal), out var c, out var error))
                 {
@@ -131,10 +137,13 @@ internal sealed class PreparedSet
         }
     }
 
+    /// <summary>The most <c>compute</c> expressions one set may hold: each new one is compiled (a few milliseconds), so this bounds reading.</summary>
+    public const int MaxExpressions = 500;
+
     /// <summary>An indicator's path in the set, made only when a finding needs it.</summary>
     private static string IndicatorPath(int i) => $"$.indicators[{i}]";
 
-    private static void CheckTarget(Target t, int year, int i, SourceMap map, DiagnosticBag bag)
+    private static void CheckTarget(Target t, string id, int year, int i, SourceMap map, DiagnosticBag bag)
     {
         string? problem = t.Comparison switch
         {
@@ -154,14 +163,14 @@ internal sealed class PreparedSet
         if (problem is not null)
         {
             var path = IndicatorPath(i) + ".target";
-            bag.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, path, map[path], ("value", t.Text ?? t.Display), ("reason", problem));
+            bag.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, path, map[path], ("value", t.Text ?? t.Display), ("reason", problem), ("id", id));
             return;
         }
 
         if (t.Comparison is Comparison.AtLeast or Comparison.GreaterThan && t.Value == 0)
         {
             var path = IndicatorPath(i) + ".target";
-            bag.Add(DiagnosticCodes.ZeroTargetRatio, DiagnosticSeverity.Error, path, map[path], ("comparison", Target.Symbol(t.Comparison)));
+            bag.Add(DiagnosticCodes.ZeroTargetRatio, DiagnosticSeverity.Error, path, map[path], ("comparison", Target.Symbol(t.Comparison)), ("id", id));
         }
     }
 

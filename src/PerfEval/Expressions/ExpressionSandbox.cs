@@ -13,6 +13,15 @@ internal static class ExpressionSandbox
 {
     public const int MaxLength = 2000;
 
+    /// <summary>The deepest nesting of parentheses (the expression parser recurses once per level).</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>The most operators and operands in one expression (long chains also make the parser and compiler recurse).</summary>
+    public const int MaxTokens = 200;
+
+    /// <summary>The most unary operators (- and !) in a row.</summary>
+    public const int MaxUnaryRun = 3;
+
     private static readonly HashSet<string> MathFunctions = new(StringComparer.Ordinal) { "Min", "Max", "Abs", "Floor", "Ceiling" };
 
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
@@ -45,6 +54,9 @@ internal static class ExpressionSandbox
 
         var found = new List<string>();
         var depth = 0;
+        var tokens = 0;
+        var unaryRun = 0;
+        var previousIsOperand = false;
         var i = 0;
         while (i < expression.Length)
         {
@@ -54,6 +66,23 @@ internal static class ExpressionSandbox
                 i++;
                 continue;
             }
+
+            if (++tokens > MaxTokens)
+            {
+                error = $"the expression has more than {MaxTokens} operators and values";
+                return false;
+            }
+
+            // A - or ! where no value stands before it is unary; runs of them make the parser recurse.
+            var unary = (c == '!' && (i + 1 >= expression.Length || expression[i + 1] != '=')) || (c == '-' && !previousIsOperand);
+            unaryRun = unary ? unaryRun + 1 : 0;
+            if (unaryRun > MaxUnaryRun)
+            {
+                error = $"more than {MaxUnaryRun} unary operators in a row";
+                return false;
+            }
+
+            previousIsOperand = char.IsAsciiDigit(c) || char.IsLetter(c) || c == '_' || c == ')';
 
             if (char.IsAsciiDigit(c))
             {
@@ -147,7 +176,12 @@ internal static class ExpressionSandbox
             switch (c)
             {
                 case '(':
-                    depth++;
+                    if (++depth > MaxDepth)
+                    {
+                        error = $"parentheses are nested more than {MaxDepth} deep";
+                        return false;
+                    }
+
                     i++;
                     continue;
                 case ')':
@@ -197,14 +231,15 @@ internal static class ExpressionSandbox
         }
 
         var first = name[0];
-        if (!(char.IsAsciiLetterLower(first) || (first > 0x2E80 && char.IsLetter(first))))
+        if (!(char.IsAsciiLetterLower(first) || IsHan(first)))
         {
             return false;
         }
 
+        // ASCII letters, digits and _ or Chinese characters only: no look-alikes (Cyrillic а, Greek ο, full-width ａ).
         foreach (var c in name)
         {
-            if (!(char.IsLetterOrDigit(c) || c == '_'))
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_' || IsHan(c)))
             {
                 return false;
             }
@@ -212,6 +247,9 @@ internal static class ExpressionSandbox
 
         return true;
     }
+
+    /// <summary>CJK unified ideographs (the characters of Chinese names), with extension A and the compatibility block.</summary>
+    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 
     private static int NextNonSpace(string s, int i)
     {

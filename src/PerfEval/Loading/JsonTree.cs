@@ -205,6 +205,9 @@ internal sealed class JsonTree
         private readonly byte[] _text;
         private readonly List<int> _lineStarts = [0];
         private readonly string? _source;
+        private int _lastLine = -1;
+        private int _lastOffset;
+        private int _lastColumn;
 
         public LineMap(ReadOnlySpan<byte> utf8, string? source)
         {
@@ -230,7 +233,23 @@ internal sealed class JsonTree
                 line = ~line - 1;
             }
 
-            return new SourceLocation(_source, line + 1, CharCount(_lineStarts[line], offset) + 1);
+            // Count characters from the last position asked for on the same line when that is closer (long one-line files).
+            int column;
+            lock (_lineStarts)
+            {
+                if (_lastLine == line && _lastOffset <= offset)
+                {
+                    column = _lastColumn + CharCount(_lastOffset, offset);
+                }
+                else
+                {
+                    column = CharCount(_lineStarts[line], offset);
+                }
+
+                (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
+            }
+
+            return new SourceLocation(_source, line + 1, column + 1);
         }
 
         public int ColumnOfBytePosition(int line, int bytePosition)

@@ -193,6 +193,12 @@ internal sealed class ObjectReader
     /// <summary>The known name closest to a misspelt one (case-insensitive, or at most two edits away).</summary>
     public static string? Closest(string name, IEnumerable<string> known)
     {
+        // A suggestion compares with every known name: past a few hundred names, skip it rather than take quadratic time.
+        if (known is ICollection<string> { Count: > 512 })
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var k in known)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PerfEval.Deviations;
 using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
 using PerfEval.Expressions;
 
 namespace PerfEval.Rules;
@@ -59,6 +60,13 @@ internal sealed class CompiledRules
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var reasons = ImmutableArray.CreateBuilder<(ReasonRule, CompiledExpression<bool>)>();
+        if ((reasonRules.IsDefault ? 0 : reasonRules.Length) + (consistencyRules.IsDefault ? 0 : consistencyRules.Length) > PreparedSet.MaxExpressions)
+        {
+            bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, "$", map["$"], ("expression", "…"),
+                ("reason", $"a document may hold at most {PreparedSet.MaxExpressions} rules"));
+            return new CompiledRules([], [], categories.ToImmutable(), bag.ToImmutable());
+        }
+
         foreach (var (rule, i) in (reasonRules.IsDefault ? [] : reasonRules).Select((r, i) => (r, i)))
         {
             var path = $"$.reasonRules[{i}]";
@@ -115,6 +123,12 @@ internal sealed class CompiledRules
 
     private static CompiledExpression<bool>? Compile(string text, string path, SourceMap map, DiagnosticBag bag)
     {
+        if (bag.Count > PreparedSet.MaxExpressions)
+        {
+            // A document with hundreds of broken rules has said enough; stop compiling.
+            return null;
+        }
+
         if (CompiledExpression<bool>.TryCompile(text, TypeOf, out var compiled, out var error))
         {
             return compiled;

@@ -81,7 +81,9 @@ internal static class IndicatorScorer
     /// </summary>
     public static Outcome ApplyPolicy(Outcome outcome, Level2 level2, Target t, decimal x, bool actualIsPercent, ScoringPolicy policy)
     {
-        if (level2 == Level2.Satisfaction && (t.IsPercent || actualIsPercent) && policy.Satisfaction != SatisfactionScoring.Standard)
+        // Satisfaction rates are more-is-better; a ≤ target under the satisfaction group (a complaint rate) keeps the standard rule.
+        if (level2 == Level2.Satisfaction && (t.IsPercent || actualIsPercent) && policy.Satisfaction != SatisfactionScoring.Standard
+            && t.Comparison is Comparison.AtLeast or Comparison.GreaterThan or Comparison.Equal or Comparison.Range)
         {
             var share = policy.Satisfaction == SatisfactionScoring.WeightTimesRate
                 ? Math.Min(1m, x / 100m)

@@ -43,7 +43,7 @@ public sealed class SeedMutationTests(ITestOutputHelper output)
         Run(Rounds, Seed);
     }
 
-    [Fact(Skip = "BUG: Evaluate throws System.OverflowException when an actual or a budget figure sits near decimal.MaxValue or near zero (X / T, the completion rate × 100, (X − T) / T, B / A); see the excluded entries of Security/Corpus/corpus.json")]
+    [Fact]
     public void Figures_at_decimals_limits_in_the_seeds_actuals_keep_every_promise()
     {
         // Every number of the actuals in turn (the budget's, each indicator's actual and inputs) set to each value
