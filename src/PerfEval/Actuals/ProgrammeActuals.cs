@@ -9,6 +9,9 @@ public sealed record ProgrammeActuals
     /// <summary>The id of the indicator set these actuals are for.</summary>
     public required string IndicatorSet { get; init; }
 
+    /// <summary>The year the actuals are for, when given; it must be the indicator set's year.</summary>
+    public int? Year { get; init; }
+
     /// <summary>The budget figures.</summary>
     public BudgetActuals Budget { get; init; } = new();
 

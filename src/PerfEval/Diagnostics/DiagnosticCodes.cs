@@ -111,6 +111,9 @@ public static class DiagnosticCodes
     /// <summary>Weights rescaled because weighted indicators do not apply this year.</summary>
     public const string WeightsRescaled = "PE2019";
 
+    /// <summary>Actuals for another year than the indicator set's.</summary>
+    public const string YearMismatch = "PE2022";
+
     /// <summary>A figure beyond what a decimal holds (a sum or ratio of enormous or tiny numbers); it is not computed.</summary>
     public const string FigureOutOfRange = "PE2021";
 

@@ -57,6 +57,7 @@ internal static class Messages
         [DiagnosticCodes.MetButScoredBelowWeight] = ("'{name}' met its target but is stated to score {stated} of {weight}.", "“{name}”已完成年度目标，但陈述得分 {stated}，低于分值 {weight}。"),
         [DiagnosticCodes.ConclusionContradicts] = ("The conclusion \"{conclusion}\" says every target was met, but {count} indicators were not: {names}.", "结论“{conclusion}”称各项目标均已完成，但有 {count} 项指标未完成：{names}。"),
         [DiagnosticCodes.StatedUnknownItem] = ("The report states a figure for '{id}', which the indicator set does not have.", "报告陈述了“{id}”的数值，但指标集中没有该项。"),
+        [DiagnosticCodes.YearMismatch] = ("These actuals are for {actual}, but the indicator set '{set}' is for {expected}.", "该实际完成值文件属于 {actual} 年度，而指标集“{set}”属于 {expected} 年度。"),
         [DiagnosticCodes.FigureOutOfRange] = ("The {figure} cannot be computed: the numbers are beyond the range of a decimal figure.", "无法计算{figure}：数值超出十进制数的表示范围。"),
         [DiagnosticCodes.NoLevelPoints] = ("The policy '{policy}' gives the level-1 group '{level1}' no points to share; give its indicators explicit weights.", "评分规则“{policy}”未给一级指标“{level1}”分配分值，请为其指标填写分值。"),
         [DiagnosticCodes.WeightsRescaled] = ("{dropped} points of indicators that do not apply were shared among the others in proportion to their weights.", "不适用指标的 {dropped} 分已按权重比例分配给其他指标。"),

@@ -151,6 +151,12 @@ public sealed class Evaluator : IEvaluator
                     ("actual", actuals.IndicatorSet), ("expected", indicatorSet.Id));
             }
 
+            if (actuals.Year is { } year && year != indicatorSet.Year)
+            {
+                findings.Add(DiagnosticCodes.YearMismatch, DiagnosticSeverity.Error, "$.year", actuals.Locations["$.year"],
+                    ("actual", year), ("set", indicatorSet.Id), ("expected", indicatorSet.Year));
+            }
+
             var budget = EvaluateBudget(indicatorSet, actuals, findings);
             var byId = MatchActuals(indicatorSet, actuals, prepared, findings);
             var indicators = EvaluateIndicators(indicatorSet, actuals, prepared, byId, findings);

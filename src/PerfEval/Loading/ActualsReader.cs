@@ -22,7 +22,8 @@ internal static class ActualsReader
 
         var setId = r.String("indicatorSet", required: true);
         r.String("description");
-        if (r.Int("year") is < 1900 or > 2999)
+        var year = r.Int("year");
+        if (year is < 1900 or > 2999)
         {
             var y = r.Get("year")!;
             diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, y.Path, y.Location, ("value", y.Text), ("reason", Messages.IsChinese ? "年度应在 1900 到 2999 之间" : "the year must be between 1900 and 2999"));
@@ -59,6 +60,7 @@ internal static class ActualsReader
             IndicatorSet = setId,
             Budget = budget,
             Indicators = indicators.ToImmutable(),
+            Year = year is >= 1900 and <= 2999 ? year : null,
             Stated = stated,
             Locations = SourceMaps.Build(root),
         };

@@ -97,4 +97,16 @@ public sealed class ReaderEdgeTests
         result.Findings.Should().Contain(d => d.Code == DiagnosticCodes.NoLevelPoints && d.Severity == DiagnosticSeverity.Error && d.Message.Contains("mof-2020", StringComparison.Ordinal));
         result.Indicators.Single().Weight.Should().Be(0m);
     }
+
+    [Fact]
+    public void Actuals_for_another_year_than_the_sets_are_an_error()
+    {
+        var set = PerfEvalJson.ReadIndicatorSet(MinimalSet).GetValueOrThrow();
+        var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "s", "year": 2024, "budget": { "available": 1, "spent": 1 }, "indicators": { "jobs": 120 } }""", "actuals.json").GetValueOrThrow();
+
+        var result = new Evaluator().Evaluate(set, actuals);
+
+        result.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.YearMismatch && f.Path == "$.year" && f.Location!.Line == 1);
+        result.HasErrors.Should().BeTrue();
+    }
 }
