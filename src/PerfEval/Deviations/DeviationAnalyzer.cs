@@ -21,7 +21,6 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
     private static readonly ImmutableArray<ExplanationTrigger> OverAchievement = [ExplanationTrigger.OverAchievement];
     private static readonly ImmutableArray<ExplanationTrigger> Both = [ExplanationTrigger.PointsLost, ExplanationTrigger.OverAchievement];
 
-    private readonly bool _indicatorRules = rules.Reasons.Any(r => r.Rule.Scope == RuleScope.Indicator) || rules.Consistency.Any(r => r.Rule.Scope == RuleScope.Indicator);
 
     /// <summary>Gives every indicator its deviation (set on the result, which is not yet handed out) and returns the budget with its own.</summary>
     public BudgetResult Analyze(BudgetResult budget, ImmutableArray<IndicatorResult> indicators, IndicatorActual?[] given)
@@ -49,8 +48,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
 
         var b = actuals.Budget;
         var own = Preparer(b.Reason, b.Measures, b.ReasonCategory, "$.budget");
-        var budgetRules = rules.Reasons.Any(r => r.Rule.Scope == RuleScope.Budget) || rules.Consistency.Any(r => r.Rule.Scope == RuleScope.Budget);
-        if (!budgetRules)
+        if (!rules.HasBudgetRules)
         {
             deviation = own is null ? deviation : deviation with { Reasons = [own] };
             BudgetExplanation(deviation);
@@ -111,7 +109,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         }
 
         var own = given is null ? null : Preparer(given.Reason, given.Measures, given.ReasonCategory, given.Id);
-        if (!_indicatorRules || r.Status == IndicatorStatus.NotApplicable)
+        if (!rules.HasIndicatorRules || r.Status == IndicatorStatus.NotApplicable)
         {
             // The common case: no rules to run, so no values to gather.
             deviation = own is null ? deviation : deviation with { Reasons = [own] };

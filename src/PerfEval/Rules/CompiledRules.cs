@@ -22,6 +22,8 @@ internal sealed class CompiledRules
     {
         Reasons = reasons;
         Consistency = consistency;
+        HasIndicatorRules = reasons.Any(r => r.Rule.Scope == RuleScope.Indicator) || consistency.Any(r => r.Rule.Scope == RuleScope.Indicator);
+        HasBudgetRules = reasons.Any(r => r.Rule.Scope == RuleScope.Budget) || consistency.Any(r => r.Rule.Scope == RuleScope.Budget);
         Categories = categories;
         Diagnostics = diagnostics;
     }
@@ -36,6 +38,12 @@ internal sealed class CompiledRules
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     public bool IsEmpty => Reasons.IsEmpty && Consistency.IsEmpty;
+
+    /// <summary>Whether any rule looks at indicators (worked out once, not at every evaluation).</summary>
+    public bool HasIndicatorRules { get; }
+
+    /// <summary>Whether any rule looks at the budget.</summary>
+    public bool HasBudgetRules { get; }
 
     public static Type TypeOf(string name) => BooleanValues.Contains(name) ? typeof(bool) : typeof(decimal);
 
