@@ -10,6 +10,9 @@ public static class Figures
     /// <returns>The figure as it is shown and stored: two decimals.</returns>
     public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>Rounds to <paramref name="decimals"/> decimals, half away from zero: a recomputed figure at a stated figure's precision.</summary>
+    internal static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
     /// <summary>Rounds <paramref name="ratio"/> × 100 to a percentage with two decimals, half away from zero.</summary>
     /// <param name="ratio">A fraction such as 0.995737.</param>
     /// <returns>The percentage, for example 99.57.</returns>

@@ -76,7 +76,7 @@ public static class Auditor
             }
 
             var decimals = Scale(s);
-            var rounded = recomputed is { } r ? Math.Round(r, decimals, MidpointRounding.AwayFromZero) : (decimal?)null;
+            var rounded = recomputed is { } r ? Figures.Round(r, decimals) : (decimal?)null;
             var agrees = rounded == s;
             comparisons.Add(new StatedComparison { Path = path, Label = label, Stated = Text(s), Recomputed = rounded is { } x ? Text(x) : "—", Exact = recomputed is { } e ? Text(e) : "—", Agrees = agrees });
             if (!agrees)
@@ -197,7 +197,7 @@ public static class Auditor
             }
 
             compare(p, $"{line.Name} {label}", share, line.Share);
-            if (line.Share is { } recomputed && Math.Round(recomputed, Scale(share), MidpointRounding.AwayFromZero) != share)
+            if (line.Share is { } recomputed && Figures.Round(recomputed, Scale(share)) != share)
             {
                 disagreeing.Add($"{line.Name} ({Text(share)}% / {Text(recomputed)}%)");
             }

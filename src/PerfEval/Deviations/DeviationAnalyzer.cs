@@ -103,7 +103,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         {
             // X − T or (X − T) / T is beyond a decimal: the deviation has no figure, and the finding says so.
             deviation = Deviation.None with { Triggers = r.Score < r.Weight ? PointsLost : [] };
-            var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
+            var path = Loading.JsonTree.IndicatorPath(r.Id);
             findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
                 ("figure", (_chinese ? "指标“" : "indicator '") + r.Id + (_chinese ? "”的偏差" : "': its deviation")));
         }
@@ -125,7 +125,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
     /// <summary>The rules of the indicator scope for one indicator (a method of its own: only sets with rules pay for its closures).</summary>
     private ImmutableArray<DeviationReason> RunRules(IndicatorResult r, IndicatorActual? given, Deviation deviation, BudgetResult budget, DeviationReason? own)
     {
-        var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
+        var path = Loading.JsonTree.IndicatorPath(r.Id);
         var values = IndicatorValues(r, given, deviation, budget);
         var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
         if (own is not null)
@@ -156,7 +156,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
     {
         if (deviation.ExplanationRequired && !deviation.Reasons.Any(x => x.Text.Length > 0))
         {
-            var path = Loading.JsonTree.ChildPath("$.indicators", r.Id);
+            var path = Loading.JsonTree.IndicatorPath(r.Id);
             findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
                 ("name", r.Name), ("id", r.Id), ("triggers", Triggers(deviation)));
         }
@@ -225,7 +225,7 @@ internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rule
         var id = category ?? "other";
         if (!rules.Categories.TryGetValue(id, out var known))
         {
-            var path = where.StartsWith('$') ? where : Loading.JsonTree.ChildPath("$.indicators", where);
+            var path = where.StartsWith('$') ? where : Loading.JsonTree.IndicatorPath(where);
             findings.Add(DiagnosticCodes.UnknownReasonCategory, DiagnosticSeverity.Error, path + ".reasonCategory", actuals.Locations[path + ".reasonCategory"] ?? actuals.Locations[path],
                 ("category", id), ("known", string.Join(", ", rules.Categories.Keys.Order(StringComparer.Ordinal))));
             known = rules.Categories["other"];

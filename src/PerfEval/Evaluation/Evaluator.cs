@@ -332,7 +332,7 @@ public sealed class Evaluator : IEvaluator
                 {
                     if (byPosition[i] is not null)
                     {
-                        var dup = Loading.JsonTree.ChildPath("$.indicators", a.Id);
+                        var dup = Loading.JsonTree.IndicatorPath(a.Id);
                         findings.Add(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, dup, actuals.Locations[dup], ("id", a.Id));
                         continue;
                     }
@@ -341,7 +341,7 @@ public sealed class Evaluator : IEvaluator
                     continue;
                 }
 
-                var path = Loading.JsonTree.ChildPath("$.indicators", a.Id);
+                var path = Loading.JsonTree.IndicatorPath(a.Id);
                 // Suggestions for the first unknown ids only: each compares with every indicator id.
                 var suggestion = ++unknown <= 100 ? Messages.DidYouMean(Loading.ObjectReader.Closest(a.Id, prepared.Index.Keys)) : string.Empty;
                 findings.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, path, actuals.Locations[path],
@@ -365,7 +365,7 @@ public sealed class Evaluator : IEvaluator
         }
 
         /// <summary>An indicator's path in the actuals (<c>$.indicators.id</c>): made only when a finding needs it.</summary>
-        private static string PathOf(IndicatorDefinition d) => Loading.JsonTree.ChildPath("$.indicators", d.Id);
+        private static string PathOf(IndicatorDefinition d) => Loading.JsonTree.IndicatorPath(d.Id);
 
         /// <summary>Subtracts a deduction (扣分) given in the actuals from a score, floor 0, where the policy allows it.</summary>
         private decimal? Deduction(IndicatorDefinition d, IndicatorActual? given, ref decimal score, SourceMap map, DiagnosticBag findings)

@@ -183,6 +183,9 @@ internal sealed class JsonTree
         }
     }
 
+    /// <summary>The path of an indicator's entry in the actuals (<c>$.indicators.id</c>).</summary>
+    public static string IndicatorPath(string id) => ChildPath("$.indicators", id);
+
     /// <summary>The JSON path of a property: <c>$.name</c>, or <c>$['odd name']</c> when the name is not an identifier.</summary>
     public static string ChildPath(string parent, string name)
     {
