@@ -9,6 +9,7 @@ using PerfEval.Scoring;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PerfEval.DependencyInjection;
+using PerfEval.Preparation;
 
 namespace PerfEval.Evaluation;
 

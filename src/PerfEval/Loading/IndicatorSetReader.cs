@@ -87,7 +87,7 @@ internal static class IndicatorSetReader
             case JsonKind.String:
                 return (node.Text, null);
             case JsonKind.Object:
-                var known = Scoring.PolicyCatalog.BuiltIn;
+                var known = PolicyCatalog.BuiltIn;
                 var extends = node.Properties.FirstOrDefault(p => p.Name == "extends")?.Value.Text;
 
                 // A base only the evaluator's catalogue knows is checked for consistency when the set is evaluated.

@@ -5,6 +5,7 @@ using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Rules;
 using PerfEval.Scoring;
+using PerfEval.Preparation;
 
 namespace PerfEval.Loading;
 

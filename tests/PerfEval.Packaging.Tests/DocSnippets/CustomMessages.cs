@@ -1,5 +1,4 @@
 using System.Globalization;
-using PerfEval.DependencyInjection;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 

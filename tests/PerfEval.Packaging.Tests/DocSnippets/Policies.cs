@@ -1,4 +1,3 @@
-using PerfEval.DependencyInjection;
 using PerfEval.Evaluation;
 using PerfEval.Loading;
 using PerfEval.Scoring;

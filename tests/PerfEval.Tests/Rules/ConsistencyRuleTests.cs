@@ -3,6 +3,7 @@ using PerfEval.DependencyInjection;
 using PerfEval.Diagnostics;
 using PerfEval.Loading;
 using static PerfEval.Tests.Rules.RuleTestData;
+using PerfEval.Evaluation;
 
 namespace PerfEval.Tests.Rules;
 

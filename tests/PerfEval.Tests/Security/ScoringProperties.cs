@@ -9,6 +9,7 @@ using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Reporting;
 using PerfEval.Scoring;
+using PerfEval.Loading;
 
 namespace PerfEval.Tests.Security;
 

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
+using PerfEval.Scoring;
 using PerfEval.Diagnostics;
 using PerfEval.Loading;
 
-namespace PerfEval.Scoring;
+namespace PerfEval.Loading;
 
 /// <summary>
 /// Scoring policies by name. <see cref="BuiltIn"/> holds the national default <c>mof-2020</c> and the regional

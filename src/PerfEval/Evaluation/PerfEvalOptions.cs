@@ -1,10 +1,11 @@
 using PerfEval.Diagnostics;
 using PerfEval.Rules;
 using PerfEval.Scoring;
+using PerfEval.Loading;
 
-namespace PerfEval.DependencyInjection;
+namespace PerfEval.Evaluation;
 
-/// <summary>Options for the evaluator registered by <see cref="PerfEvalServiceCollectionExtensions.AddPerfEval"/>.</summary>
+/// <summary>Options of an <see cref="Evaluator"/>; hosts set them through <c>services.AddPerfEval(…)</c>.</summary>
 public sealed class PerfEvalOptions
 {
     /// <summary>The scoring policy for indicator sets that name none; <see cref="ScoringPolicy.Mof2020"/> by default.</summary>

@@ -5,7 +5,7 @@ using PerfEval.Expressions;
 using PerfEval.Indicators;
 using PerfEval.Rules;
 
-namespace PerfEval.Evaluation;
+namespace PerfEval.Preparation;
 
 /// <summary>
 /// What an indicator set needs before it is evaluated: its semantic checks and its compiled expressions.

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PerfEval.Deviations;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Rules;
 using PerfEval.Scoring;
+using PerfEval.Preparation;
 
-namespace PerfEval.Deviations;
+namespace PerfEval.Evaluation;
 
 /// <summary>
 /// Section 7 of the domain rules: how far each indicator and the budget are from target, whether that must be

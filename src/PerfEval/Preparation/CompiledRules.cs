@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using PerfEval.Rules;
 using PerfEval.Deviations;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Expressions;
 
-namespace PerfEval.Rules;
+namespace PerfEval.Preparation;
 
 /// <summary>Reason and consistency rules checked and compiled once, with the reason categories they may use.</summary>
 internal sealed class CompiledRules

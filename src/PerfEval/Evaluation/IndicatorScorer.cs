@@ -1,8 +1,9 @@
+using PerfEval.Scoring;
 using PerfEval.Actuals;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
 
-namespace PerfEval.Scoring;
+namespace PerfEval.Evaluation;
 
 /// <summary>The unrounded outcome of comparing one actual with its target.</summary>
 /// <param name="Completion">The completion ratio (1 = 100 %); null where no ratio is defined.</param>
