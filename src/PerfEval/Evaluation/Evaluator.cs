@@ -6,9 +6,7 @@ using PerfEval.Indicators;
 using PerfEval.Loading;
 using PerfEval.Rules;
 using PerfEval.Scoring;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using PerfEval.DependencyInjection;
 using PerfEval.Preparation;
 
 namespace PerfEval.Evaluation;
@@ -19,9 +17,9 @@ namespace PerfEval.Evaluation;
 /// </summary>
 public sealed class Evaluator : IEvaluator
 {
-    private readonly ConditionalWeakTable<IndicatorSet, ResolvedSet> _resolved = new();
-    private readonly CompiledRules _templateRules;
-    private readonly ConditionalWeakTable<IndicatorSet, ResolvedSet>.CreateValueCallback _resolve;
+    private readonly Planner _planner;
+    private readonly PlanCache _plans;
+    private readonly Func<IndicatorSet, EvaluationPlan> _prepare;
 
     /// <summary>Creates an evaluator with the national default policy (<c>mof-2020</c>) and the built-in policy catalogue.</summary>
     public Evaluator()
@@ -54,20 +52,16 @@ public sealed class Evaluator : IEvaluator
         Policies = (options.Policies ?? PolicyCatalog.BuiltIn).With(options.Policy);
         Templates = [.. options.RuleTemplates];
         MessageCatalog = options.Messages ?? MessageCatalog.Default;
-        var rules = CompiledRules.Empty;
-        foreach (var template in Templates)
+        var templateRules = Planner.CompileTemplates(Templates, out var templateProblems);
+        if (templateProblems.Count > 0)
         {
-            var compiled = CompiledRules.Compile(template.ReasonRules, template.ConsistencyRules, template.ReasonCategories, rules.Categories, SourceMap.Empty);
-            if (compiled.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                throw new ArgumentException($"The rule template '{template.Id}' has errors: {string.Join("; ", compiled.Diagnostics)}", nameof(options));
-            }
-
-            rules = rules.Then(compiled);
+            var (id, errors) = templateProblems[0];
+            throw new ArgumentException($"The rule template '{id}' has errors: {string.Join("; ", errors)}", nameof(options));
         }
 
-        _templateRules = rules;
-        _resolve = Resolve;
+        _planner = new Planner(Policy, Policies, templateRules);
+        _plans = new PlanCache(options.PlanCacheCapacity);
+        _prepare = _planner.Prepare;
     }
 
     /// <summary>The scoring policy for sets that name none.</summary>
@@ -99,52 +93,21 @@ public sealed class Evaluator : IEvaluator
             indicatorSet = indicatorSet with { Indicators = [] };
         }
 
-        var resolved = _resolved.GetValue(indicatorSet, _resolve);
-        return new Run(resolved.Policy, resolved.Rules, resolved.Findings, MessageCatalog).Evaluate(indicatorSet, actuals);
+        var plan = _plans.GetOrAdd(indicatorSet, _prepare);
+        return new Run(plan, MessageCatalog).Evaluate(indicatorSet, actuals);
     }
-
-    /// <summary>The policy and rules a set is evaluated with, worked out once per set.</summary>
-    private ResolvedSet Resolve(IndicatorSet set)
-    {
-        var bag = new DiagnosticBag();
-        var policy = Policy;
-        if (set.PolicyNode is { } node)
-        {
-            policy = Loading.ScoringPolicyReader.Read(node, bag, n => Policies.TryGet(n, out var p) ? p : null, Policies.Names, nameRequired: false) ?? Policy;
-        }
-        else if (set.PolicyName is { } name)
-        {
-            if (Policies.TryGet(name, out var named))
-            {
-                policy = named;
-            }
-            else
-            {
-                bag.Add(DiagnosticCodes.UnknownPolicy, DiagnosticSeverity.Error, "$.policy", set.Locations["$.policy"], ("policy", name), ("known", string.Join(", ", Policies.Names)));
-            }
-        }
-
-        return new ResolvedSet(policy, _templateRules.Then(PreparedSet.For(set).Rules), bag.ToImmutable());
-    }
-
-    private sealed record ResolvedSet(ScoringPolicy Policy, CompiledRules Rules, ImmutableArray<Diagnostic> Findings);
 
     /// <summary>One evaluation under one policy: the figures, then the deviations and the rules.</summary>
-    private sealed class Run(ScoringPolicy policy, CompiledRules rules, ImmutableArray<Diagnostic> policyFindings, MessageCatalog messages)
+    private sealed class Run(EvaluationPlan plan, MessageCatalog messages)
     {
-        private ScoringPolicy Policy { get; } = policy;
+        private ScoringPolicy Policy { get; } = plan.Policy;
 
         public EvaluationResult Evaluate(IndicatorSet indicatorSet, ProgrammeActuals actuals)
         {
-            var prepared = PreparedSet.For(indicatorSet);
+            var prepared = plan;
             var findings = new DiagnosticBag(messages);
-            findings.AddRange(policyFindings);
-            findings.AddRange(indicatorSet.ReadWarnings.IsDefault ? [] : indicatorSet.ReadWarnings);
+            findings.AddRange(plan.Findings);
             findings.AddRange(actuals.ReadWarnings.IsDefault ? [] : actuals.ReadWarnings);
-
-            // The set's own errors (possible for sets built in code; files with errors never get here).
-            var readCodes = indicatorSet.ReadWarnings.IsDefault ? [] : indicatorSet.ReadWarnings;
-            findings.AddRange(prepared.Diagnostics.Where(d => !readCodes.Contains(d)));
 
             if (!string.Equals(indicatorSet.Id, actuals.IndicatorSet, StringComparison.Ordinal))
             {
@@ -169,7 +132,7 @@ public sealed class Evaluator : IEvaluator
                     ("sum", totalWeight), ("expected", Policy.TotalPoints));
             }
 
-            budget = new DeviationAnalyzer(Policy, rules, indicatorSet, actuals, findings).Analyze(budget, indicators, byId);
+            budget = new DeviationAnalyzer(Policy, plan.Rules, indicatorSet, actuals, findings).Analyze(budget, indicators, byId);
             var total = budget.Score + indicators.Sum(i => i.Score);
             return new EvaluationResult
             {
@@ -323,7 +286,7 @@ public sealed class Evaluator : IEvaluator
             return ImmutableCollectionsMarshal.AsImmutableArray(results);
         }
 
-        private static IndicatorActual?[] MatchActuals(IndicatorSet set, ProgrammeActuals actuals, PreparedSet prepared, DiagnosticBag findings)
+        private static IndicatorActual?[] MatchActuals(IndicatorSet set, ProgrammeActuals actuals, EvaluationPlan prepared, DiagnosticBag findings)
         {
             var byPosition = new IndicatorActual?[set.Indicators.Length];
             var unknown = 0;
@@ -352,7 +315,7 @@ public sealed class Evaluator : IEvaluator
             return byPosition;
         }
 
-        private ImmutableArray<IndicatorResult> EvaluateIndicators(IndicatorSet set, ProgrammeActuals actuals, PreparedSet prepared, IndicatorActual?[] byPosition, DiagnosticBag findings)
+        private ImmutableArray<IndicatorResult> EvaluateIndicators(IndicatorSet set, ProgrammeActuals actuals, EvaluationPlan prepared, IndicatorActual?[] byPosition, DiagnosticBag findings)
         {
             var definitions = set.Indicators;
             var weights = FillWeights(set, byPosition, findings);
@@ -497,7 +460,7 @@ public sealed class Evaluator : IEvaluator
         /// One indicator: its actual (given or computed), completion rate, status and score under the policy, built
         /// into one result record. Paths and locations are looked up only when a finding is made.
         /// </summary>
-        private IndicatorResult EvaluateIndicator(IndicatorSet set, int i, IndicatorActual? given, (decimal Weight, bool Filled) w, PreparedSet prepared, SourceMap map, DiagnosticBag findings)
+        private IndicatorResult EvaluateIndicator(IndicatorSet set, int i, IndicatorActual? given, (decimal Weight, bool Filled) w, EvaluationPlan prepared, SourceMap map, DiagnosticBag findings)
         {
             var d = set.Indicators[i];
             var s = new Scored { Actual = given?.Actual, Status = IndicatorStatus.Missing, Weight = w.Weight, Filled = w.Filled };
@@ -575,7 +538,7 @@ public sealed class Evaluator : IEvaluator
             }
         }
 
-        private void Score(IndicatorSet set, int i, IndicatorDefinition d, IndicatorActual? given, PreparedSet prepared, SourceMap map, DiagnosticBag findings, ref Scored s)
+        private void Score(IndicatorSet set, int i, IndicatorDefinition d, IndicatorActual? given, EvaluationPlan prepared, SourceMap map, DiagnosticBag findings, ref Scored s)
         {
             var actual = given?.Actual;
             decimal? number = actual?.Number;

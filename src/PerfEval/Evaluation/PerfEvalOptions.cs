@@ -19,4 +19,10 @@ public sealed class PerfEvalOptions
 
     /// <summary>Rule templates (reason rules, consistency rules, reason categories) applied to every indicator set.</summary>
     public IList<RuleTemplate> RuleTemplates { get; } = [];
+
+    /// <summary>
+    /// The most evaluation plans the evaluator keeps (a plan is an indicator set checked, compiled and bound to
+    /// its policy; evaluating the same set instance again reuses it). Default 256; 0 keeps none.
+    /// </summary>
+    public int PlanCacheCapacity { get; set; } = 256;
 }

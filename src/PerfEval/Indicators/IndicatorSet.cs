@@ -53,6 +53,9 @@ public sealed record IndicatorSet
     /// <summary>Where each value stood in the file it was read from (empty for sets built in code).</summary>
     internal SourceMap Locations { get; init; } = SourceMap.Empty;
 
-    /// <summary>Warnings found while reading (they travel into the evaluation's findings).</summary>
+    /// <summary>Warnings found while reading the file's structure (they travel into the evaluation's findings).</summary>
     internal ImmutableArray<Diagnostic> ReadWarnings { get; init; } = [];
+
+    /// <summary>The checks of the set made by its reader; null for sets built in code, checked when first prepared.</summary>
+    internal SetCheck? Check { get; init; }
 }

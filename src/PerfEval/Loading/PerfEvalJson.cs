@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
-using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Rules;
 using PerfEval.Scoring;
-using PerfEval.Preparation;
 
 namespace PerfEval.Loading;
 
@@ -165,8 +163,8 @@ public static class PerfEvalJson
         var template = root is null ? null : RuleReader.ReadTemplate(root, diagnostics);
         if (template is not null)
         {
-            // Check and compile now, so that a template's errors point into its file.
-            diagnostics.AddRange(CompiledRules.Compile(template.ReasonRules, template.ConsistencyRules, template.ReasonCategories, null, SourceMaps.Build(root!)).Diagnostics);
+            // Checked now, so that a template's errors point into its file.
+            diagnostics.AddRange(RuleChecks.Check(template, null, SourceMaps.Build(root!)).Diagnostics);
         }
 
         return new LoadResult<RuleTemplate>(template, diagnostics.ToImmutable());
@@ -188,11 +186,10 @@ public static class PerfEvalJson
         var set = root is null ? null : IndicatorSetReader.Read(root, diagnostics);
         if (set is not null)
         {
-            // Semantic checks (ids, weights, zero targets, expressions) are shared with sets built in code.
-            var prepared = PreparedSet.For(set);
-            diagnostics.AddRange(prepared.Diagnostics);
-            set = set with { ReadWarnings = [.. diagnostics.ToImmutable().Where(d => d.Severity != DiagnosticSeverity.Error)] };
-            PreparedSet.Adopt(set, prepared);
+            // The checks that look past one value (ids, levels, targets, expressions, rules), made once, here.
+            var check = SetChecks.Run(set);
+            set = set with { ReadWarnings = [.. diagnostics.ToImmutable().Where(d => d.Severity != DiagnosticSeverity.Error)], Check = check };
+            diagnostics.AddRange(check.Diagnostics);
         }
 
         return new LoadResult<IndicatorSet>(set, diagnostics.ToImmutable());

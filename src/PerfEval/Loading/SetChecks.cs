@@ -1,51 +1,22 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using PerfEval.Diagnostics;
 using PerfEval.Expressions;
 using PerfEval.Indicators;
 using PerfEval.Rules;
 
-namespace PerfEval.Preparation;
+namespace PerfEval.Loading;
 
 /// <summary>
-/// What an indicator set needs before it is evaluated: its semantic checks and its compiled expressions.
-/// Made once per set (files and sets built in code alike) and cached beside the set.
+/// The checks of an indicator set that look past one value: unique ids, levels that belong together, targets
+/// that can be evaluated, weights in range, <c>compute</c> expressions (checked by compiling them) and the set's
+/// rules. The reader runs them on every set it reads; sets built in code get them when first prepared.
 /// </summary>
-internal sealed class PreparedSet
+internal static class SetChecks
 {
-    private static readonly ConditionalWeakTable<IndicatorSet, PreparedSet> Cache = new();
-
-    private PreparedSet(ImmutableArray<Diagnostic> diagnostics, CompiledExpression<decimal>?[] compiled, bool[] valid, Dictionary<string, int> index, CompiledRules rules)
-    {
-        Rules = rules;
-        Diagnostics = diagnostics;
-        Compiled = compiled;
-        Valid = valid;
-        Index = index;
-    }
-
-    public ImmutableArray<Diagnostic> Diagnostics { get; }
-
-    /// <summary>The set's own reason and consistency rules, compiled.</summary>
-    public CompiledRules Rules { get; }
-
-    /// <summary>The compiled <c>compute</c> expression of each indicator, by position.</summary>
-    public CompiledExpression<decimal>?[] Compiled { get; }
-
-    /// <summary>Whether each indicator, by position, can be scored (its target and expression are sound).</summary>
-    public bool[] Valid { get; }
-
-    /// <summary>Indicator positions by id.</summary>
-    public Dictionary<string, int> Index { get; }
-
-    public static PreparedSet For(IndicatorSet set) => Cache.GetValue(set, PrepareCallback);
-
-    private static readonly ConditionalWeakTable<IndicatorSet, PreparedSet>.CreateValueCallback PrepareCallback = Prepare;
-
-    /// <summary>Lets a copy of a set (made with <c>with</c>) reuse the preparation of the original.</summary>
-    public static void Adopt(IndicatorSet copy, PreparedSet prepared) => Cache.AddOrUpdate(copy, prepared);
-
-    private static PreparedSet Prepare(IndicatorSet set)
+    /// <summary>Checks an indicator set: budget lines, each indicator, its expression, the set's rules.</summary>
+    /// <param name="set">The set; its source map places the findings.</param>
+    /// <returns>The findings, the compiled expressions and rules, and which indicators can be scored.</returns>
+    public static SetCheck Run(IndicatorSet set)
     {
         var bag = new DiagnosticBag();
         var map = set.Locations;
@@ -111,13 +82,11 @@ internal sealed class PreparedSet
             valid[i] = bag.ErrorCount == errorsBefore;
         }
 
-        var rules = set.ReasonRules.IsDefaultOrEmpty && set.ConsistencyRules.IsDefaultOrEmpty && set.ReasonCategories.IsDefaultOrEmpty
-            ? CompiledRules.Empty
-            : CompiledRules.Compile(set.ReasonRules, set.ConsistencyRules, set.ReasonCategories, null, map);
+        var rules = RuleChecks.Check(new RuleTemplate { Id = set.Id, ReasonRules = set.ReasonRules, ConsistencyRules = set.ConsistencyRules, ReasonCategories = set.ReasonCategories }, null, map);
         bag.AddRange(rules.Diagnostics);
         CheckRuleTargets(set.Id, "$.reasonRules", set.ReasonRules.IsDefault ? [] : set.ReasonRules.Select(r => r.Indicators), index, map, bag);
         CheckRuleTargets(set.Id, "$.consistencyRules", set.ConsistencyRules.IsDefault ? [] : set.ConsistencyRules.Select(r => r.Indicators), index, map, bag);
-        return new PreparedSet(bag.ToImmutable(), compiled, valid, index, rules);
+        return new SetCheck(set, bag.ToImmutable(), compiled, valid, index, rules);
     }
 
     /// <summary>A set's rule aimed at an indicator the set does not have would never run: that is an error.</summary>
@@ -131,7 +100,7 @@ internal sealed class PreparedSet
                 {
                     var p = $"{path}[{i}].indicators[{j}]";
                     bag.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, p, map[p] ?? map[$"{path}[{i}]"],
-                        ("set", setId), ("id", id), ("suggestion", Messages.DidYouMean(Loading.ObjectReader.Closest(id, index.Keys))));
+                        ("set", setId), ("id", id), ("suggestion", Messages.DidYouMean(ObjectReader.Closest(id, index.Keys))));
                 }
             }
         }

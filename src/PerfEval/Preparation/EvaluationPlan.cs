@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using PerfEval.Diagnostics;
+using PerfEval.Expressions;
+using PerfEval.Indicators;
+using PerfEval.Scoring;
+
+namespace PerfEval.Preparation;
+
+/// <summary>
+/// Everything about an indicator set that does not depend on the actuals, worked out once: the set checked, its
+/// expressions compiled, its policy bound, its rules (the templates' and its own) compiled, and the findings
+/// known before any actual is seen. Immutable, so one plan serves every thread.
+/// </summary>
+internal sealed class EvaluationPlan
+{
+    public EvaluationPlan(IndicatorSet set, ScoringPolicy policy, CompiledRules rules, SetCheck check, ImmutableArray<Diagnostic> findings)
+    {
+        Set = set;
+        Policy = policy;
+        Rules = rules;
+        Check = check;
+        Findings = findings;
+    }
+
+    /// <summary>The indicator set.</summary>
+    public IndicatorSet Set { get; }
+
+    /// <summary>The scoring policy the set is evaluated under.</summary>
+    public ScoringPolicy Policy { get; }
+
+    /// <summary>The rule templates' rules followed by the set's own, compiled.</summary>
+    public CompiledRules Rules { get; }
+
+    /// <summary>The set's checks: which indicators can be scored, their compiled expressions, their positions by id.</summary>
+    public SetCheck Check { get; }
+
+    /// <summary>The findings known before the actuals: the policy's, the set's reading and its checks.</summary>
+    public ImmutableArray<Diagnostic> Findings { get; }
+
+    /// <summary>The compiled <c>compute</c> expression of each indicator, by position.</summary>
+    public CompiledExpression<decimal>?[] Compiled => Check.Compiled;
+
+    /// <summary>Whether each indicator, by position, can be scored.</summary>
+    public bool[] Valid => Check.Valid;
+
+    /// <summary>Indicator positions by id.</summary>
+    public Dictionary<string, int> Index => Check.Index;
+}
