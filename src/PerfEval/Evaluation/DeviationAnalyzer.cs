@@ -15,8 +15,14 @@ namespace PerfEval.Evaluation;
 /// Section 7 of the domain rules: how far each indicator and the budget are from target, whether that must be
 /// explained, the reasons given (the preparer's and the rules'), the consistency rules, and the missing explanations.
 /// </summary>
-internal sealed class DeviationAnalyzer(ScoringPolicy policy, CompiledRules rules, IndicatorSet set, ProgrammeActuals actuals, DiagnosticBag findings)
+internal sealed class DeviationAnalyzer(EvaluationContext context)
 {
+    private readonly ScoringPolicy policy = context.Policy;
+    private readonly CompiledRules rules = context.Plan.Rules;
+    private readonly IndicatorSet set = context.Set;
+    private readonly ProgrammeActuals actuals = context.Actuals;
+    private readonly DiagnosticBag findings = context.Findings;
+
     private readonly bool _chinese = Messages.IsChinese;
 
     private static readonly ImmutableArray<ExplanationTrigger> PointsLost = [ExplanationTrigger.PointsLost];

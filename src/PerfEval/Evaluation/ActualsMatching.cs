@@ -1,0 +1,63 @@
+using PerfEval.Actuals;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Evaluation;
+
+/// <summary>
+/// The matching step: the actuals must be for this set and year, and each entry of the actuals is matched to the
+/// indicator with its id; unknown and repeated ids are reported.
+/// </summary>
+internal static class ActualsMatching
+{
+    /// <summary>Reports actuals written for another set or another year.</summary>
+    /// <param name="context">The evaluation.</param>
+    public static void CheckProgramme(EvaluationContext context)
+    {
+        var (set, actuals) = (context.Set, context.Actuals);
+        if (!string.Equals(set.Id, actuals.IndicatorSet, StringComparison.Ordinal))
+        {
+            context.Findings.Add(DiagnosticCodes.IndicatorSetMismatch, DiagnosticSeverity.Error, "$.indicatorSet", actuals.Locations["$.indicatorSet"],
+                ("actual", actuals.IndicatorSet), ("expected", set.Id));
+        }
+
+        if (actuals.Year is { } year && year != set.Year)
+        {
+            context.Findings.Add(DiagnosticCodes.YearMismatch, DiagnosticSeverity.Error, "$.year", actuals.Locations["$.year"],
+                ("actual", year), ("set", set.Id), ("expected", set.Year));
+        }
+    }
+
+    /// <summary>The entry of the actuals for each indicator, by the indicator's position; null where there is none.</summary>
+    /// <param name="context">The evaluation.</param>
+    /// <returns>The entries by position.</returns>
+    public static IndicatorActual?[] Match(EvaluationContext context)
+    {
+        var index = context.Plan.Index;
+        var byPosition = new IndicatorActual?[context.Set.Indicators.Length];
+        var unknown = 0;
+        foreach (var a in context.Actuals.Indicators.IsDefault ? [] : context.Actuals.Indicators)
+        {
+            if (index.TryGetValue(a.Id, out var i))
+            {
+                if (byPosition[i] is not null)
+                {
+                    var repeated = Loading.JsonTree.IndicatorPath(a.Id);
+                    context.Findings.Add(DiagnosticCodes.DuplicateId, DiagnosticSeverity.Error, repeated, context.ActualsMap[repeated], ("id", a.Id));
+                    continue;
+                }
+
+                byPosition[i] = a;
+                continue;
+            }
+
+            var path = Loading.JsonTree.IndicatorPath(a.Id);
+
+            // Suggestions for the first unknown ids only: each compares with every indicator id.
+            var suggestion = ++unknown <= 100 ? Messages.DidYouMean(Loading.ObjectReader.Closest(a.Id, index.Keys)) : string.Empty;
+            context.Findings.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, path, context.ActualsMap[path],
+                ("set", context.Set.Id), ("id", a.Id), ("suggestion", suggestion));
+        }
+
+        return byPosition;
+    }
+}
