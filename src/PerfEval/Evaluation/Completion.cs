@@ -116,7 +116,7 @@ internal static class Completion
             x = 0;
         }
 
-        s.Apply(IndicatorScorer.ApplyPolicy(IndicatorScorer.Numeric(t, x, policy), input.Definition.Level2, t, x, actual.IsPercent, policy), x);
+        s.Apply(IndicatorScorer.ApplyPolicy(IndicatorScorer.Numeric(t, x, policy), new Measured(input.Definition.Level2, t, x, actual.IsPercent), policy), x);
     }
 
     private static void NotComparable(EvaluationContext context, in IndicatorInput input, ActualValue actual, string reason)

@@ -72,7 +72,7 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
 
         foreach (var (rule, when) in rules.Reasons.Where(r => r.Rule.Scope == RuleScope.Budget))
         {
-            if (Holds(rule.Id, when, values, "$.budget", explicitTarget: false) == true)
+            if (Holds(rule.Id, when, new RuleScopeValues(values, "$.budget"), explicitTarget: false) == true)
             {
                 reasons.Add(RuleReason(rule, values));
             }
@@ -80,7 +80,7 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
 
         foreach (var (rule, expression) in rules.Consistency.Where(r => r.Rule.Scope == RuleScope.Budget))
         {
-            if (Holds(rule.Id, expression, values, "$.budget", explicitTarget: true) == false)
+            if (Holds(rule.Id, expression, new RuleScopeValues(values, "$.budget"), explicitTarget: true) == false)
             {
                 Inconsistent(rule, values, "$.budget");
             }
@@ -125,25 +125,23 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
             return deviation;
         }
 
-        deviation = deviation with { Reasons = RunRules(r, given, deviation, budget, own) };
+        var ruled = RunRules(r, given, deviation, budget);
+        deviation = deviation with { Reasons = own is null ? ruled : ruled.Insert(0, own) };
         MissingExplanation(position, r, deviation);
         return deviation;
     }
 
     /// <summary>The rules of the indicator scope for one indicator (a method of its own: only sets with rules pay for its closures).</summary>
-    private ImmutableArray<DeviationReason> RunRules(IndicatorResult r, IndicatorActual? given, Deviation deviation, BudgetResult budget, DeviationReason? own)
+    private ImmutableArray<DeviationReason> RunRules(IndicatorResult r, IndicatorActual? given, Deviation deviation, BudgetResult budget)
     {
         var path = Loading.JsonTree.IndicatorPath(r.Id);
         var values = IndicatorValues(r, given, deviation, budget);
+        var scope = new RuleScopeValues(values, path);
         var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
-        if (own is not null)
-        {
-            reasons.Add(own);
-        }
 
         foreach (var (rule, when) in rules.Reasons.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
         {
-            if (Holds(rule.Id, when, values, path, explicitTarget: false) == true)
+            if (Holds(rule.Id, when, scope, explicitTarget: false) == true)
             {
                 reasons.Add(RuleReason(rule, values));
             }
@@ -151,7 +149,7 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
 
         foreach (var (rule, expression) in rules.Consistency.Where(x => x.Rule.Scope == RuleScope.Indicator && Applies(x.Rule.Indicators, r.Id)))
         {
-            if (Holds(rule.Id, expression, values, path, explicitTarget: !rule.Indicators.IsDefaultOrEmpty) == false)
+            if (Holds(rule.Id, expression, scope, explicitTarget: !rule.Indicators.IsDefaultOrEmpty) == false)
             {
                 Inconsistent(rule, values, path);
             }
@@ -267,8 +265,9 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
     /// Evaluates a rule's expression; null when a value it reads is missing (the rule does not apply) or it fails.
     /// A rule aimed at an indicator by id reports a missing value; a rule for every indicator quietly skips those without it.
     /// </summary>
-    private bool? Holds(string ruleId, Expressions.CompiledExpression<bool> expression, Dictionary<string, object?> values, string path, bool explicitTarget)
+    private bool? Holds(string ruleId, Expressions.CompiledExpression<bool> expression, RuleScopeValues scope, bool explicitTarget)
     {
+        var (values, path) = scope;
         if (expression.TryEvaluate(name => values.GetValueOrDefault(name), out var holds, out var error, out var missing))
         {
             return holds;
@@ -377,4 +376,7 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>The values a rule reads and the path its findings point at.</summary>
+    private readonly record struct RuleScopeValues(Dictionary<string, object?> Values, string Path);
 }

@@ -11,6 +11,9 @@ namespace PerfEval.Evaluation;
 /// <param name="Share">The share of the weight earned, 0 to 1.</param>
 internal readonly record struct Outcome(decimal? Completion, IndicatorStatus Status, decimal Share);
 
+/// <summary>A numeric actual as the policy's variants see it: the indicator's group and target, the value, and whether it was written as a percentage.</summary>
+internal readonly record struct Measured(Level2 Level2, Target Target, decimal Value, bool ActualIsPercent);
+
 /// <summary>The completion-rate and scoring rules of sections 5 and 6 of the domain rules.</summary>
 internal static class IndicatorScorer
 {
@@ -80,8 +83,9 @@ internal static class IndicatorScorer
     /// The policy's variants on top of the comparison's outcome: satisfaction scored as W × rate or in steps, and
     /// points taken from an over-achievement at or above <see cref="ScoringPolicy.OverAchievementReduceAt"/>.
     /// </summary>
-    public static Outcome ApplyPolicy(Outcome outcome, Level2 level2, Target t, decimal x, bool actualIsPercent, ScoringPolicy policy)
+    public static Outcome ApplyPolicy(Outcome outcome, in Measured measured, ScoringPolicy policy)
     {
+        var (level2, t, x, actualIsPercent) = measured;
         // Satisfaction rates are more-is-better; a ≤ target under the satisfaction group (a complaint rate) keeps the standard rule.
         if (level2 == Level2.Satisfaction && (t.IsPercent || actualIsPercent) && policy.Satisfaction != SatisfactionScoring.Standard
             && t.Comparison is Comparison.AtLeast or Comparison.GreaterThan or Comparison.Equal or Comparison.Range)

@@ -13,29 +13,20 @@ namespace PerfEval.Preparation;
 /// </summary>
 internal sealed class EvaluationPlan
 {
-    public EvaluationPlan(IndicatorSet set, ScoringPolicy policy, CompiledRules rules, SetCheck check, ImmutableArray<Diagnostic> findings)
-    {
-        Set = set;
-        Policy = policy;
-        Rules = rules;
-        Check = check;
-        Findings = findings;
-    }
-
     /// <summary>The indicator set.</summary>
-    public IndicatorSet Set { get; }
+    public required IndicatorSet Set { get; init; }
 
     /// <summary>The scoring policy the set is evaluated under.</summary>
-    public ScoringPolicy Policy { get; }
+    public required ScoringPolicy Policy { get; init; }
 
     /// <summary>The rule templates' rules followed by the set's own, compiled.</summary>
-    public CompiledRules Rules { get; }
+    public required CompiledRules Rules { get; init; }
 
     /// <summary>The set's checks: which indicators can be scored, their compiled expressions, their positions by id.</summary>
-    public SetCheck Check { get; }
+    public required SetCheck Check { get; init; }
 
     /// <summary>The findings known before the actuals: the policy's, the set's reading and its checks.</summary>
-    public ImmutableArray<Diagnostic> Findings { get; }
+    public required ImmutableArray<Diagnostic> Findings { get; init; }
 
     /// <summary>The compiled <c>compute</c> expression of each indicator, by position.</summary>
     public CompiledExpression<decimal>?[] Compiled => Check.Compiled;

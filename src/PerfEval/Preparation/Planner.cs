@@ -68,7 +68,7 @@ internal sealed class Planner
 
         var own = new RuleTemplate { Id = set.Id, ReasonRules = set.ReasonRules, ConsistencyRules = set.ConsistencyRules, ReasonCategories = set.ReasonCategories };
         var rules = _templateRules.Then(CompiledRules.From(own, check.Rules));
-        return new EvaluationPlan(set, policy, rules, check, findings.ToImmutable());
+        return new EvaluationPlan { Set = set, Policy = policy, Rules = rules, Check = check, Findings = findings.ToImmutable() };
     }
 
     private ScoringPolicy BindPolicy(IndicatorSet set, DiagnosticBag findings)
