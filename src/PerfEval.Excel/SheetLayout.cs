@@ -4,43 +4,6 @@ using PerfEval.Reporting;
 
 namespace PerfEval.Excel;
 
-/// <summary>The cell styles of the workbook; the values are the indexes into its <c>cellXfs</c>.</summary>
-internal enum CellStyle : uint
-{
-    /// <summary>No formatting (outside the table).</summary>
-    Default = 0,
-
-    /// <summary>The title: large, bold, centred, no border.</summary>
-    Title = 1,
-
-    /// <summary>A header cell: bold, light fill, centred, wrapped, bordered.</summary>
-    Header = 2,
-
-    /// <summary>Text: left, wrapped, bordered.</summary>
-    Text = 3,
-
-    /// <summary>A section label (项目资金, 一级指标 and 二级指标 cells): bold, centred, wrapped, bordered.</summary>
-    Section = 4,
-
-    /// <summary>A number with two decimals ("0.00"), bordered.</summary>
-    Number = 5,
-
-    /// <summary>A fraction shown as a percentage with two decimals ("0.00%"), bordered.</summary>
-    Percent = 6,
-
-    /// <summary>A dash or short text in a figure column: right-aligned, bordered.</summary>
-    Dash = 7,
-}
-
-/// <summary>One cell of the sheet: text or a number, its style, and the range it spans when it is merged.</summary>
-/// <param name="Text">The text, or null for a number cell or an empty cell.</param>
-/// <param name="Number">The number, or null.</param>
-/// <param name="Style">The style.</param>
-/// <param name="RowSpan">Rows covered (1 unless merged).</param>
-/// <param name="ColumnSpan">Columns covered (1 unless merged).</param>
-/// <param name="Covered">True for a cell inside a merged range other than its top-left one.</param>
-internal sealed record SheetCell(string? Text, decimal? Number, CellStyle Style, int RowSpan = 1, int ColumnSpan = 1, bool Covered = false);
-
 /// <summary>
 /// The self-evaluation table laid out on a grid (1-based rows and columns), in the layout of the HTML writer:
 /// the contents, merges, column widths and row heights, before any Open XML is written.

@@ -8,44 +8,6 @@ using PerfEval.Scoring;
 
 namespace PerfEval.Audit;
 
-/// <summary>One figure of a submitted report next to its recomputation.</summary>
-public sealed record StatedComparison
-{
-    /// <summary>The figure's path in the actuals (<c>$.stated.expenditureShares.other</c>).</summary>
-    public required string Path { get; init; }
-
-    /// <summary>What the figure is, for readers (其他就业补助支出 占总支出比例).</summary>
-    public required string Label { get; init; }
-
-    /// <summary>The figure as stated.</summary>
-    public required string Stated { get; init; }
-
-    /// <summary>The recomputed figure, rounded to the stated figure's precision.</summary>
-    public required string Recomputed { get; init; }
-
-    /// <summary>The recomputed figure before that rounding (two decimals, as PerfEval computes it).</summary>
-    public required string Exact { get; init; }
-
-    /// <summary>True when the two agree at the stated precision.</summary>
-    public required bool Agrees { get; init; }
-}
-
-/// <summary>A reviewer's audit (抽查复核) of a submitted self-evaluation: every stated figure recomputed, and the inconsistencies found.</summary>
-public sealed record AuditResult
-{
-    /// <summary>The evaluation the stated figures were compared with.</summary>
-    public required EvaluationResult Evaluation { get; init; }
-
-    /// <summary>Every stated figure next to its recomputation, in the order of the report.</summary>
-    public required ImmutableArray<StatedComparison> Comparisons { get; init; }
-
-    /// <summary>The audit's findings (PE4xxx), followed by the evaluation's own findings.</summary>
-    public required ImmutableArray<Diagnostic> Findings { get; init; }
-
-    /// <summary>True when any finding is an error.</summary>
-    public bool HasErrors => Findings.Any(f => f.Severity == DiagnosticSeverity.Error);
-}
-
 /// <summary>Recomputes what a submitted report states (the actuals' <c>stated</c> block) and lists each disagreement.</summary>
 public static class Auditor
 {

@@ -5,15 +5,6 @@ using PerfEval.Indicators;
 
 namespace PerfEval.Evaluation;
 
-/// <summary>The unrounded outcome of comparing one actual with its target.</summary>
-/// <param name="Completion">The completion ratio (1 = 100 %); null where no ratio is defined.</param>
-/// <param name="Status">Whether the target was reached.</param>
-/// <param name="Share">The share of the weight earned, 0 to 1.</param>
-internal readonly record struct Outcome(decimal? Completion, IndicatorStatus Status, decimal Share);
-
-/// <summary>A numeric actual as the policy's variants see it: the indicator's group and target, the value, and whether it was written as a percentage.</summary>
-internal readonly record struct Measured(Level2 Level2, Target Target, decimal Value, bool ActualIsPercent);
-
 /// <summary>The completion-rate and scoring rules of sections 5 and 6 of the domain rules.</summary>
 internal static class IndicatorScorer
 {

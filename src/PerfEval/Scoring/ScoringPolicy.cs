@@ -3,36 +3,6 @@ using PerfEval.Indicators;
 
 namespace PerfEval.Scoring;
 
-/// <summary>How a less-is-better indicator (≤) scores when the actual is above the target.</summary>
-public enum LessIsBetterConvention
-{
-    /// <summary>The national platform's rule: W × (1 − (X − T) / T) while X &lt; 2T, then 0.</summary>
-    LinearToTwiceTarget,
-
-    /// <summary>Several provinces' rule: W × T / X.</summary>
-    InverseRatio,
-}
-
-/// <summary>How satisfaction indicators (服务对象满意度指标) score.</summary>
-public enum SatisfactionScoring
-{
-    /// <summary>Like any other indicator: full points when the target is met, W × X / T below it.</summary>
-    Standard,
-
-    /// <summary>W × the satisfaction rate, even when the target is met (98 % → 19.6 of 20 points).</summary>
-    WeightTimesRate,
-
-    /// <summary>Full points from <see cref="ScoringPolicy.SatisfactionFullAt"/>; each step below it (or part of one) costs a share of the weight.</summary>
-    Stepped,
-}
-
-/// <summary>A grade band: totals at or above <paramref name="MinimumScore"/> get this grade (the highest band that fits wins).</summary>
-/// <param name="MinimumScore">The lowest total of the band.</param>
-/// <param name="Code">A stable code: <c>excellent</c>, <c>good</c>, <c>fair</c>, <c>poor</c>.</param>
-/// <param name="Label">The label printed in tables: 优, 良, 中, 差.</param>
-/// <param name="EnglishLabel">The label in English output.</param>
-public sealed record GradeBand(decimal MinimumScore, string Code, string Label, string EnglishLabel);
-
 /// <summary>
 /// The scoring rules an evaluation follows. <see cref="Mof2020"/> is the national default (财预〔2020〕10号 and
 /// the national platform's scoring); regional variants are the same record with other values.
