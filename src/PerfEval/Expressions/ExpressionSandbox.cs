@@ -260,13 +260,4 @@ internal static class ExpressionSandbox
 
         return i;
     }
-
-    /// <summary>Describes the allowed grammar, for messages and docs.</summary>
-    public static string Grammar()
-    {
-        var sb = new StringBuilder();
-        sb.Append("numbers, value names, + - * / %, comparisons, && || !, ?:, iif(c, a, b), ");
-        sb.Append("Math.Min, Math.Max, Math.Abs, Math.Floor, Math.Ceiling");
-        return sb.ToString();
-    }
 }

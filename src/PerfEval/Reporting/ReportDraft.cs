@@ -3,6 +3,7 @@ using System.Text;
 using PerfEval.Deviations;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
+using PerfEval.Scoring;
 
 namespace PerfEval.Reporting;
 
@@ -46,7 +47,7 @@ public static class ReportDraft
         sb.AppendLine(spending.Append('。').ToString()).AppendLine();
         if (b.Deviation.ExplanationRequired)
         {
-            sb.AppendLine($"预算执行率低于{Number(90m)}%{Reasons(b.Deviation)}").AppendLine();
+            sb.AppendLine($"预算执行率低于{Number((result.PolicyUsed ?? ScoringPolicy.Mof2020).BudgetExplanationBelow)}%{Reasons(b.Deviation)}").AppendLine();
         }
 
         sb.AppendLine("（二）总体绩效目标完成情况分析。").AppendLine();

@@ -85,4 +85,21 @@ public sealed class ReportDraftTests : IClassFixture<SeedExample>
 
         draft.Should().Contain("测试项目各项绩效目标全面完成。").And.Contain("年度设定的1项绩效指标全部完成，自评得分100分");
     }
+
+    [Theory]
+    [InlineData(90, "预算执行率低于90%")]
+    [InlineData(85, "预算执行率低于85%")]
+    public void The_budget_paragraph_names_the_policys_explanation_threshold(int threshold, string sentence)
+    {
+        var set = PerfEvalJson.ReadIndicatorSet("""
+            { "id": "s", "name": "测试项目", "year": 2025,
+              "indicators": [ { "id": "a", "name": "培训人数", "level2": "quantity", "target": "100", "unit": "人", "weight": 90 } ] }
+            """).GetValueOrThrow();
+        var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "s", "budget": { "available": 100, "spent": 50 }, "indicators": { "a": 100 } }""").GetValueOrThrow();
+        var policy = PerfEval.Scoring.ScoringPolicy.Mof2020 with { Name = "threshold-test", BudgetExplanationBelow = threshold };
+
+        var draft = ReportDraft.ToChinese(new Evaluator(policy).Evaluate(set, actuals));
+
+        draft.Should().Contain(sentence);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
     public static TheoryData<string> Entries()
     {
         var data = new TheoryData<string>();
-        foreach (var e in CorpusEntry.All.Where(e => e.Exclude is null))
+        foreach (var e in CorpusEntry.All)
         {
             data.Add(e.Name);
         }
@@ -47,7 +47,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_corpus_is_large_every_entry_names_its_code_and_every_exclusion_gives_its_reason()
+    public void The_corpus_is_large_and_every_entry_names_its_code_and_its_files()
     {
         var all = CorpusEntry.All;
         all.Should().HaveCountGreaterThanOrEqualTo(60);
@@ -63,21 +63,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
             }
         }
 
-        var excluded = all.Where(e => e.Exclude is not null).ToList();
-        output.WriteLine($"{all.Count} corpus entries, {excluded.Count} excluded as known library bugs:");
-        foreach (var e in excluded)
-        {
-            e.Exclude.Should().StartWith("BUG: ", "an exclusion records the library bug behind it");
-            output.WriteLine($"  {e.Name} (expects {e.Expected}): {e.Exclude}");
-        }
-    }
-
-    [Fact]
-    public void Excluded_entries_keep_the_promises_too()
-    {
-        var problems = CorpusEntry.All.Where(e => e.Exclude is not null).SelectMany(e => Run(e).Select(p => $"{e.Name}: {p}")).ToList();
-
-        problems.Should().BeEmpty();
+        output.WriteLine($"{all.Count} corpus entries, every one run");
     }
 
     [Fact]
@@ -346,9 +332,6 @@ internal sealed record CorpusEntry
 
     public string? Note { get; init; }
 
-    /// <summary>Why the entry is not run: a known library bug.</summary>
-    public string? Exclude { get; init; }
-
     public IEnumerable<string> Files => new[] { File, Set, Actuals }.OfType<string>();
 
     public static IReadOnlyList<CorpusEntry> All => Entries.Value;
@@ -373,7 +356,6 @@ internal sealed record CorpusEntry
             Actuals = Optional(e, "actuals"),
             Codes = e.GetProperty("codes").EnumerateObject().ToDictionary(c => c.Name, c => Enum.Parse<DiagnosticSeverity>(c.Value.GetString()!, ignoreCase: true), StringComparer.Ordinal),
             Note = Optional(e, "note"),
-            Exclude = Optional(e, "exclude"),
         })];
     }
 
