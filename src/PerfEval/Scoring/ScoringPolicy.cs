@@ -83,7 +83,6 @@ public sealed record ScoringPolicy
     {
         Name = "mof-2020",
         Description = "National rules (财预〔2020〕10号) as the national budget-management platform scores them.",
-        BudgetWeight = 10m,
         LevelPoints = ImmutableDictionary.CreateRange(
         [
             KeyValuePair.Create(Level1.Output, 50m),
