@@ -43,7 +43,7 @@ public sealed class Evaluator : IEvaluator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Policy);
-        var problems = Loading.ScoringPolicyReader.Problems(options.Policy).ToList();
+        var problems = PolicyOverrides.Problems(options.Policy).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException($"The scoring policy '{options.Policy.Name}' is inconsistent: {string.Join("; ", problems)}", nameof(options));
@@ -107,9 +107,9 @@ public sealed class Evaluator : IEvaluator
     {
         var bag = new DiagnosticBag();
         var policy = Policy;
-        if (set.PolicyNode is { } node)
+        if (set.PolicyOverrides is { } overrides)
         {
-            policy = Loading.ScoringPolicyReader.Read(node, bag, n => Policies.TryGet(n, out var p) ? p : null, Policies.Names, nameRequired: false) ?? Policy;
+            policy = overrides.Resolve(Policies, "$.policy", path => set.Locations[path], bag) ?? Policy;
         }
         else if (set.PolicyName is { } name)
         {

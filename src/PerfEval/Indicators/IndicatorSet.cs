@@ -47,8 +47,8 @@ public sealed record IndicatorSet
     /// <summary>The set's consistency rules (expressions that must hold between values).</summary>
     public ImmutableArray<ConsistencyRule> ConsistencyRules { get; init; } = [];
 
-    /// <summary>The inline policy object of a set read from JSON (<c>"policy": { "extends": …, … }</c>), resolved when evaluated.</summary>
-    internal Loading.JsonTree? PolicyNode { get; init; }
+    /// <summary>The inline policy of a set read from JSON (<c>"policy": { "extends": …, … }</c>), applied to its base when evaluated.</summary>
+    internal Scoring.PolicyOverrides? PolicyOverrides { get; init; }
 
     /// <summary>Where each value stood in the file it was read from (empty for sets built in code).</summary>
     internal SourceMap Locations { get; init; } = SourceMap.Empty;

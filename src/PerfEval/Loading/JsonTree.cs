@@ -169,14 +169,14 @@ internal sealed class JsonTree
                 HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var propertyName = reader.GetString()!;
+                    var propertyName = Intern(ref reader);
                     var nameOffset = (int)reader.TokenStartIndex;
                     reader.Read();
                     var value = ReadValue(ref reader, node, propertyName, 0, lines, diagnostics);
 
                     // Small objects are checked for a repeated name by a scan; large ones with a set.
                     var repeated = false;
-                    if (properties.Count < 8)
+                    if (properties.Count < 16)
                     {
                         foreach (var p in properties)
                         {
@@ -196,7 +196,7 @@ internal sealed class JsonTree
                     }
 
                     seen?.Add(propertyName);
-                    properties.Add(new JsonProperty(propertyName, nameOffset, lines, value));
+                    properties.Add(new JsonProperty(propertyName, nameOffset, value));
                 }
 
                 return node;
@@ -216,7 +216,7 @@ internal sealed class JsonTree
             }
 
             case JsonTokenType.String:
-                return new JsonTree(JsonKind.String, parent, name, index, lines, offset) { Text = reader.GetString() };
+                return new JsonTree(JsonKind.String, parent, name, index, lines, offset) { Text = Intern(ref reader) };
             case JsonTokenType.Number:
                 return new JsonTree(JsonKind.Number, parent, name, index, lines, offset) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
             case JsonTokenType.True:
@@ -226,6 +226,38 @@ internal sealed class JsonTree
             default:
                 return new JsonTree(JsonKind.Null, parent, name, index, lines, offset);
         }
+    }
+
+    /// <summary>Recently read short texts (property names, levels, units), shared instead of decoded again.</summary>
+    private static readonly Interned?[] Texts = new Interned?[1024];
+
+    private sealed record Interned(byte[] Utf8, string Text);
+
+    /// <summary>A string token's text; short unescaped texts come from a small shared cache keyed by their bytes.</summary>
+    private static string Intern(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 32)
+        {
+            return reader.GetString()!;
+        }
+
+        var bytes = reader.ValueSpan;
+        var hash = 17u;
+        foreach (var b in bytes)
+        {
+            hash = unchecked((hash * 31) + b);
+        }
+
+        var slot = (int)(hash & (uint)(Texts.Length - 1));
+        if (Texts[slot] is { } known && bytes.SequenceEqual(known.Utf8))
+        {
+            return known.Text;
+        }
+
+        // Decoding validates the UTF-8; a text is cached only once it has been decoded.
+        var text = reader.GetString()!;
+        Texts[slot] = new Interned(bytes.ToArray(), text);
+        return text;
     }
 
     /// <summary>The path of an indicator's entry in the actuals (<c>$.indicators.id</c>).</summary>
@@ -332,11 +364,7 @@ internal sealed class JsonTree
 }
 
 /// <summary>A property of a JSON object: its name, where the name stands, and its value.</summary>
-internal sealed class JsonProperty(string name, int nameOffset, JsonTree.LineMap lines, JsonTree value)
+internal readonly record struct JsonProperty(string Name, int NameOffset, JsonTree Value)
 {
-    public string Name { get; } = name;
-
-    public SourceLocation NameLocation => lines.At(nameOffset);
-
-    public JsonTree Value { get; } = value;
+    public SourceLocation NameLocation => Value.Lines.At(NameOffset);
 }
