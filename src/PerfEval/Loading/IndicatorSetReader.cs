@@ -42,8 +42,8 @@ internal static class IndicatorSetReader
             Budget = budget is null ? new BudgetDefinition() : new BudgetDefinition
             {
                 Unit = budget.String("unit") ?? "万元",
-                Sources = ReadLines(budget.Items("sources"), diagnostics),
-                Expenditures = ReadLines(budget.Items("expenditures"), diagnostics),
+                Sources = ReadLines(budget.Items("sources"), diagnostics, sources: true),
+                Expenditures = ReadLines(budget.Items("expenditures"), diagnostics, sources: false),
             },
             Indicators = indicators.ToImmutable(),
             PolicyName = overrides?.Extends ?? (overrides is null ? policy?.Text : ScoringPolicy.Mof2020.Name),
@@ -56,13 +56,13 @@ internal static class IndicatorSetReader
         return diagnostics.HasErrors ? null : set;
     }
 
-    private static ImmutableArray<BudgetLine> ReadLines(List<JsonTree> items, DiagnosticBag diagnostics)
+    private static ImmutableArray<BudgetLine> ReadLines(List<JsonTree> items, DiagnosticBag diagnostics, bool sources)
     {
         var lines = ImmutableArray.CreateBuilder<BudgetLine>();
         foreach (var item in items.Where(i => !i.Faulty))
         {
             var category = SourceCategory.Appropriation;
-            if (item.Get("category") is { } c && !TryCategory(c.Text!, out category))
+            if (sources && item.Get("category") is { } c && !TryCategory(c.Text!, out category))
             {
                 Invalid(c, "appropriation | carryOver | other (当年财政拨款 | 上年结转资金 | 其他资金)", diagnostics);
             }

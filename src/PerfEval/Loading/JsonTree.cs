@@ -68,6 +68,9 @@ internal sealed class JsonTree
     /// <summary>Set by the schema check: this value breaks the schema (it is read as absent).</summary>
     public bool Invalid { get; set; }
 
+    /// <summary>Set by the schema check: the schema an object was checked against.</summary>
+    public Schema? Schema { get; set; }
+
     /// <summary>Set by the schema check: this value or one inside it breaks the schema.</summary>
     public bool Faulty { get; set; }
 

@@ -354,6 +354,7 @@ internal sealed class SchemaChecker
 
     private bool Object(JsonTree node, Schema schema)
     {
+        node.Schema ??= schema;
         var ok = true;
         foreach (var p in node.Properties)
         {
