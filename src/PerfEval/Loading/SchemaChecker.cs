@@ -70,7 +70,7 @@ internal sealed class Schema
 
     /// <summary>The enum values of a schema made only of enums (directly, through <c>$ref</c> or as <c>anyOf</c> branches).</summary>
     public string[]? EnumValues => _enumValues ??= (Enum ?? (Types == JsonTypes.None && Ref is not null && Properties is null ? Ref.EnumValues
-        : Types == JsonTypes.None && AnyOf is not null && AnyOf.All(a => a.IsEnum) ? [.. AnyOf.SelectMany(a => a.EnumValues!)] : null)) ?? [];
+        : Types == JsonTypes.None && AnyOf is not null && AnyOf.All(a => a.IsEnum) ? [.. AnyOf.SelectMany(a => a.EnumValues!).Distinct(StringComparer.Ordinal)] : null)) ?? [];
 
     /// <summary>Whether <see cref="EnumValues"/> has any (a schema that is not an enum has none).</summary>
     public bool IsEnum => EnumValues!.Length > 0;
