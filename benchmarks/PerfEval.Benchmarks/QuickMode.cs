@@ -26,8 +26,12 @@ internal static class QuickMode
     /// <summary>Per operation: Stopwatch nanoseconds (median round), bytes allocated, and CPU nanoseconds (median round; 0 where not measured).</summary>
     private readonly record struct Timing(double Nanoseconds, double Bytes, double Cpu);
 
-    public static int Run(TextWriter o)
+    public static int Run(TextWriter o) => Run(o, []);
+
+    /// <summary>Runs the scenarios named in <paramref name="only"/> (seed, batch, coldstart, loading), or all of them.</summary>
+    public static int Run(TextWriter o, string[] only)
     {
+        bool Wanted(string scenario) => only.Length == 0 || only.Contains(scenario, StringComparer.OrdinalIgnoreCase);
         var clock = Stopwatch.StartNew();
         o.WriteLine($"# PerfEval quick benchmarks: .NET {Environment.Version}, {Environment.ProcessorCount} processors, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Stopwatch.Frequency / 1_000_000} MHz timer");
         o.WriteLine($"# load average {LoadAverage()}; CPU-time cross-checks {(CpuClock.Available ? "on" : "off")}");
@@ -53,11 +57,35 @@ internal static class QuickMode
         o.WriteLine($"ms first-call handwritten = {F(firstHandWritten.TotalMilliseconds)}");
 
         var results = new Results();
-        Seed(o, results);
-        Batch(o, results);
-        ColdStart(o, results);
-        Loading(o, results);
-        Targets(o, results);
+        if (Wanted("seed"))
+        {
+            Seed(o, results);
+        }
+
+        if (Wanted("batch"))
+        {
+            Batch(o, results);
+        }
+
+        if (Wanted("coldstart"))
+        {
+            ColdStart(o, results);
+        }
+
+        if (Wanted("loading"))
+        {
+            Loading(o, results);
+        }
+
+        if (only.Length == 0)
+        {
+            Targets(o, results);
+        }
+        else if (Wanted("loading"))
+        {
+            o.WriteLine();
+            Target(o, $"loading with validation within 2x plain deserialization: {F(results.LoadingRatio)}x", results.LoadingRatio <= 2);
+        }
         o.WriteLine();
         if (_failedChecks > 0)
         {
@@ -227,15 +255,17 @@ internal static class QuickMode
         var t = Compare(
             () => (Dto.ReadIndicatorSet(seed.IndicatorsJson), Dto.ReadActuals(seed.ActualsJson)),
             () => (PerfEvalJson.ReadIndicatorSet(seed.IndicatorsJson).GetValueOrThrow(), PerfEvalJson.ReadActuals(seed.ActualsJson).GetValueOrThrow()),
-            () => HandWrittenLoader.Read(seed.IndicatorsJson, seed.ActualsJson));
-        var (baseline, perfEval, mapped) = (t[0], t[1], t[2]);
+            () => HandWrittenLoader.Read(seed.IndicatorsJson, seed.ActualsJson),
+            () => (Dto.ReadIndicatorSetGenerated(seed.IndicatorsJson), Dto.ReadActualsGenerated(seed.ActualsJson)));
+        var (baseline, perfEval, mapped, generated) = (t[0], t[1], t[2], t[3]);
         o.WriteLine();
         o.WriteLine("== loading: the seed example's two documents from memory");
         o.WriteLine("# baseline (\"handwritten\" in the ratio): JsonSerializer.Deserialize into DTOs");
-        PerIndicator(o, "loading", n, ("handwritten", baseline), ("perfeval", perfEval), ("dto-mapped", mapped));
+        PerIndicator(o, "loading", n, ("handwritten", baseline), ("perfeval", perfEval), ("dto-mapped", mapped), ("dto-generated", generated));
         o.WriteLine($"us loading perfeval per programme = {F(perfEval.Nanoseconds / 1000)}");
         Ratio(o, "loading", "perfeval/handwritten", perfEval, baseline);
         Ratio(o, "loading", "perfeval/dto-mapped", perfEval, mapped, "(DTOs mapped onto PerfEval's records)");
+        Ratio(o, "loading", "perfeval/dto-generated", perfEval, generated, "(the DTOs with source-generated metadata)");
         results.LoadingRatio = perfEval.Nanoseconds / baseline.Nanoseconds;
     }
 

@@ -17,12 +17,31 @@ public static class Dto
         Converters = { new TargetConverter(), new ValueConverter(), new IndicatorActualConverter() },
     };
 
+    /// <summary>The same options with System.Text.Json's source-generated metadata (<see cref="DtoContext"/>) instead of reflection.</summary>
+    public static JsonSerializerOptions GeneratedOptions { get; } = new(Options) { TypeInfoResolver = DtoContext.Default };
+
+    /// <summary>The set with source-generated metadata.</summary>
+    public static IndicatorSetDto ReadIndicatorSetGenerated(string json) =>
+        JsonSerializer.Deserialize<IndicatorSetDto>(json, GeneratedOptions) ?? throw new JsonException("empty indicator set");
+
+    /// <summary>The actuals with source-generated metadata.</summary>
+    public static ActualsDto ReadActualsGenerated(string json) =>
+        JsonSerializer.Deserialize<ActualsDto>(json, GeneratedOptions) ?? throw new JsonException("empty actuals");
+
     public static IndicatorSetDto ReadIndicatorSet(string json) =>
         JsonSerializer.Deserialize<IndicatorSetDto>(json, Options) ?? throw new JsonException("empty indicator set");
 
     public static ActualsDto ReadActuals(string json) =>
         JsonSerializer.Deserialize<ActualsDto>(json, Options) ?? throw new JsonException("empty actuals");
 }
+
+/// <summary>System.Text.Json source generation for the DTOs (the converters above still handle the values of several shapes).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(IndicatorSetDto))]
+[JsonSerializable(typeof(ActualsDto))]
+[JsonSerializable(typeof(TargetObjectDto))]
+[JsonSerializable(typeof(IndicatorActualObjectDto))]
+public sealed partial class DtoContext : JsonSerializerContext;
 
 public sealed class IndicatorSetDto
 {

@@ -2,20 +2,25 @@ namespace PerfEval.Diagnostics;
 
 /// <summary>
 /// The file positions of a document's values, by JSON path, so that later checks can point into the file. Offsets are
-/// kept; lines and columns are worked out only when a finding asks for them.
+/// kept (and gathered only when first asked for); lines and columns are worked out only when a finding asks for them.
 /// </summary>
 internal sealed class SourceMap
 {
     public static readonly SourceMap Empty = new(new Dictionary<string, int>(), static _ => null);
 
-    private readonly Dictionary<string, int> _offsets;
+    private readonly Lazy<Dictionary<string, int>> _offsets;
     private readonly Func<int, SourceLocation?> _locate;
 
     public SourceMap(Dictionary<string, int> offsets, Func<int, SourceLocation?> locate)
+        : this(() => offsets, locate)
     {
-        _offsets = offsets;
+    }
+
+    public SourceMap(Func<Dictionary<string, int>> offsets, Func<int, SourceLocation?> locate)
+    {
+        _offsets = new Lazy<Dictionary<string, int>>(offsets, LazyThreadSafetyMode.ExecutionAndPublication);
         _locate = locate;
     }
 
-    public SourceLocation? this[string path] => _offsets.TryGetValue(path, out var offset) ? _locate(offset) : null;
+    public SourceLocation? this[string path] => _offsets.Value.TryGetValue(path, out var offset) ? _locate(offset) : null;
 }

@@ -40,7 +40,7 @@ public sealed class Evaluator : IEvaluator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Policy);
-        var problems = Loading.ScoringPolicyReader.Problems(options.Policy).ToList();
+        var problems = PolicyOverrides.Problems(options.Policy).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException($"The scoring policy '{options.Policy.Name}' is inconsistent: {string.Join("; ", problems)}", nameof(options));

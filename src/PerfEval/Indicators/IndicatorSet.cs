@@ -47,8 +47,13 @@ public sealed record IndicatorSet
     /// <summary>The set's consistency rules (expressions that must hold between values).</summary>
     public ImmutableArray<ConsistencyRule> ConsistencyRules { get; init; } = [];
 
-    /// <summary>The inline policy object of a set read from JSON (<c>"policy": { "extends": …, … }</c>), resolved when evaluated.</summary>
-    internal Loading.JsonTree? PolicyNode { get; init; }
+    /// <summary>
+    /// The set's inline policy (<c>"policy": { "extends": …, … }</c>), read once with the set: a
+    /// <c>Scoring.PolicyOverrides</c>, applied to its base when the set is prepared. It is typed as
+    /// <see cref="object"/> because the scoring model names indicator levels: the indicators must not name it back
+    /// (read it with <c>PolicyOverrides.Of(set)</c>).
+    /// </summary>
+    internal object? InlinePolicy { get; init; }
 
     /// <summary>Where each value stood in the file it was read from (empty for sets built in code).</summary>
     internal SourceMap Locations { get; init; } = SourceMap.Empty;

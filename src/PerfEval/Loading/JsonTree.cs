@@ -4,33 +4,37 @@ using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;
 
-internal enum JsonKind
-{
-    Object,
-    Array,
-    String,
-    Number,
-    True,
-    False,
-    Null,
-}
-
-/// <summary>A JSON value that remembers its path and where it stands in its file.</summary>
+/// <summary>
+/// A JSON value that remembers where it stands in its file. Its path is worked out from its parent only when a
+/// diagnostic asks for it; leaves carry no lists.
+/// </summary>
 internal sealed class JsonTree
 {
-    private readonly LineMap _lines;
+    private static readonly List<JsonProperty> NoProperties = [];
+    private static readonly List<JsonTree> NoItems = [];
 
-    private JsonTree(JsonKind kind, string path, LineMap lines, int offset)
+    private readonly LineMap _lines;
+    private readonly JsonTree? _parent;
+    private readonly string? _name;
+    private readonly int _index;
+    private string? _path;
+    private List<JsonProperty>? _properties;
+    private List<JsonTree>? _items;
+
+    private JsonTree(JsonKind kind, JsonTree? parent, string? name, int index, LineMap lines, int offset)
     {
         Kind = kind;
-        Path = path;
+        _parent = parent;
+        _name = name;
+        _index = index;
         _lines = lines;
         Offset = offset;
     }
 
     public JsonKind Kind { get; }
 
-    public string Path { get; }
+    /// <summary>The value's JSON path (<c>$.indicators[0].target</c>).</summary>
+    public string Path => _path ??= _parent is null ? "$" : _name is not null ? ChildPath(_parent.Path, _name) : $"{_parent.Path}[{_index}]";
 
     /// <summary>Where the value starts in its file (worked out on demand, for findings).</summary>
     public SourceLocation? Location => _lines.At(Offset);
@@ -38,15 +42,48 @@ internal sealed class JsonTree
     /// <summary>The byte offset of the value in its document.</summary>
     public int Offset { get; }
 
-    /// <summary>Turns byte offsets of this document into file positions.</summary>
-    public Func<int, SourceLocation?> Locator => _lines.Locate;
+    /// <summary>The lines of the document this value belongs to.</summary>
+    public LineMap Lines => _lines;
 
     /// <summary>The text of a string, or the raw text of a number.</summary>
     public string? Text { get; private set; }
 
-    public List<JsonProperty> Properties { get; } = [];
+    /// <summary>The properties of an object, in document order (duplicates left out).</summary>
+    public List<JsonProperty> Properties => _properties ?? NoProperties;
 
-    public List<JsonTree> Items { get; } = [];
+    /// <summary>The items of an array.</summary>
+    public List<JsonTree> Items => _items ?? NoItems;
+
+    /// <summary>Set by the schema check: this value breaks the schema (it is read as absent).</summary>
+    public bool Invalid { get; set; }
+
+    /// <summary>Set by the schema check: the schema an object was checked against.</summary>
+    public Schema? Schema { get; set; }
+
+    /// <summary>Set by the schema check: this value or one inside it breaks the schema.</summary>
+    public bool Faulty { get; set; }
+
+    /// <summary>The value of the property <paramref name="name"/> of an object; null when absent.</summary>
+    public JsonTree? this[string name]
+    {
+        get
+        {
+            if (_properties is null)
+            {
+                return null;
+            }
+
+            foreach (var p in _properties)
+            {
+                if (p.Name == name)
+                {
+                    return p.Value;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public static string KindName(JsonKind kind) => kind switch
     {
@@ -81,7 +118,7 @@ internal sealed class JsonTree
                 return null;
             }
 
-            var root = ReadValue(ref reader, "$", lines, diagnostics);
+            var root = ReadValue(ref reader, null, null, 0, lines, diagnostics);
             if (reader.Read())
             {
                 diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex), ("detail", Messages.IsChinese ? "文档结束后还有内容" : "there is more after the end of the document"));
@@ -112,46 +149,46 @@ internal sealed class JsonTree
         return (cut > 0 ? message[..cut] : message).Trim();
     }
 
-    private static JsonTree ReadValue(ref Utf8JsonReader reader, string path, LineMap lines, DiagnosticBag diagnostics)
+    private static JsonTree ReadValue(ref Utf8JsonReader reader, JsonTree? parent, string? name, int index, LineMap lines, DiagnosticBag diagnostics)
     {
         var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonTree(JsonKind.Object, path, lines, offset);
+                var node = new JsonTree(JsonKind.Object, parent, name, index, lines, offset) { _properties = [] };
+                var properties = node._properties;
                 HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var name = reader.GetString()!;
+                    var propertyName = Intern(ref reader);
                     var nameOffset = (int)reader.TokenStartIndex;
-                    var childPath = ChildPath(path, name);
                     reader.Read();
-                    var value = ReadValue(ref reader, childPath, lines, diagnostics);
+                    var value = ReadValue(ref reader, node, propertyName, 0, lines, diagnostics);
 
                     // Small objects are checked for a repeated name by a scan; large ones with a set.
                     var repeated = false;
-                    if (node.Properties.Count < 8)
+                    if (properties.Count < 16)
                     {
-                        foreach (var p in node.Properties)
+                        foreach (var p in properties)
                         {
-                            repeated |= p.Name == name;
+                            repeated |= p.Name == propertyName;
                         }
                     }
                     else
                     {
-                        seen ??= new HashSet<string>(node.Properties.Select(p => p.Name), StringComparer.Ordinal);
-                        repeated = !seen.Add(name);
+                        seen ??= new HashSet<string>(properties.Select(p => p.Name), StringComparer.Ordinal);
+                        repeated = !seen.Add(propertyName);
                     }
 
                     if (repeated)
                     {
-                        diagnostics.Add(DiagnosticCodes.DuplicateProperty, DiagnosticSeverity.Error, childPath, lines.At(nameOffset), ("name", name));
+                        diagnostics.Add(DiagnosticCodes.DuplicateProperty, DiagnosticSeverity.Error, value.Path, lines.At(nameOffset), ("name", propertyName));
                         continue;
                     }
 
-                    seen?.Add(name);
-                    node.Properties.Add(new JsonProperty(name, nameOffset, lines, value));
+                    seen?.Add(propertyName);
+                    properties.Add(new JsonProperty(propertyName, nameOffset, value));
                 }
 
                 return node;
@@ -159,28 +196,60 @@ internal sealed class JsonTree
 
             case JsonTokenType.StartArray:
             {
-                var node = new JsonTree(JsonKind.Array, path, lines, offset);
-                var index = 0;
+                var node = new JsonTree(JsonKind.Array, parent, name, index, lines, offset) { _items = [] };
+                var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    node.Items.Add(ReadValue(ref reader, $"{path}[{index}]", lines, diagnostics));
-                    index++;
+                    node._items.Add(ReadValue(ref reader, node, null, i, lines, diagnostics));
+                    i++;
                 }
 
                 return node;
             }
 
             case JsonTokenType.String:
-                return new JsonTree(JsonKind.String, path, lines, offset) { Text = reader.GetString() };
+                return new JsonTree(JsonKind.String, parent, name, index, lines, offset) { Text = Intern(ref reader) };
             case JsonTokenType.Number:
-                return new JsonTree(JsonKind.Number, path, lines, offset) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
+                return new JsonTree(JsonKind.Number, parent, name, index, lines, offset) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
             case JsonTokenType.True:
-                return new JsonTree(JsonKind.True, path, lines, offset);
+                return new JsonTree(JsonKind.True, parent, name, index, lines, offset);
             case JsonTokenType.False:
-                return new JsonTree(JsonKind.False, path, lines, offset);
+                return new JsonTree(JsonKind.False, parent, name, index, lines, offset);
             default:
-                return new JsonTree(JsonKind.Null, path, lines, offset);
+                return new JsonTree(JsonKind.Null, parent, name, index, lines, offset);
         }
+    }
+
+    /// <summary>Recently read short texts (property names, levels, units), shared instead of decoded again.</summary>
+    private static readonly Interned?[] Texts = new Interned?[1024];
+
+    private sealed record Interned(byte[] Utf8, string Text);
+
+    /// <summary>A string token's text; short unescaped texts come from a small shared cache keyed by their bytes.</summary>
+    private static string Intern(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 32)
+        {
+            return reader.GetString()!;
+        }
+
+        var bytes = reader.ValueSpan;
+        var hash = 17u;
+        foreach (var b in bytes)
+        {
+            hash = unchecked((hash * 31) + b);
+        }
+
+        var slot = (int)(hash & (uint)(Texts.Length - 1));
+        if (Texts[slot] is { } known && bytes.SequenceEqual(known.Utf8))
+        {
+            return known.Text;
+        }
+
+        // Decoding validates the UTF-8; a text is cached only once it has been decoded.
+        var text = reader.GetString()!;
+        Texts[slot] = new Interned(bytes.ToArray(), text);
+        return text;
     }
 
     /// <summary>The path of an indicator's entry in the actuals (<c>$.indicators.id</c>).</summary>
@@ -216,14 +285,17 @@ internal sealed class JsonTree
         {
             _text = utf8.ToArray();
             _source = source;
-            for (var i = 0; i < utf8.Length; i++)
+            var at = 0;
+            int next;
+            while ((next = utf8[at..].IndexOf((byte)'\n')) >= 0)
             {
-                if (utf8[i] == (byte)'\n')
-                {
-                    _lineStarts.Add(i + 1);
-                }
+                at += next + 1;
+                _lineStarts.Add(at);
             }
         }
+
+        /// <summary>The document's UTF-8 text (without a byte-order mark).</summary>
+        public ReadOnlySpan<byte> Text => _text;
 
         public SourceLocation? Locate(int byteOffset) => At(byteOffset);
 
@@ -281,14 +353,4 @@ internal sealed class JsonTree
             return count;
         }
     }
-}
-
-/// <summary>A property of a JSON object: its name, where the name stands, and its value.</summary>
-internal sealed class JsonProperty(string name, int nameOffset, JsonTree.LineMap lines, JsonTree value)
-{
-    public string Name { get; } = name;
-
-    public SourceLocation NameLocation => lines.At(nameOffset);
-
-    public JsonTree Value { get; } = value;
 }

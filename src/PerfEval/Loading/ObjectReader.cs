@@ -3,192 +3,43 @@ using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;
 
-/// <summary>Reads the properties of one JSON object, reporting unknown, duplicate, missing and mistyped ones.</summary>
-internal sealed class ObjectReader
+/// <summary>
+/// Reads the values of a document that <see cref="SchemaChecker"/> has checked: types are known to fit, and a value
+/// that broke the schema reads as absent (its diagnostic has been given). Nothing here reports anything.
+/// </summary>
+internal static class ObjectReader
 {
-    private readonly JsonTree _node;
-    private readonly DiagnosticBag _diagnostics;
-    private readonly Dictionary<string, JsonTree> _values = new(StringComparer.Ordinal);
-
-    private ObjectReader(JsonTree node, DiagnosticBag diagnostics, IReadOnlyCollection<string> known)
-    {
-        _node = node;
-        _diagnostics = diagnostics;
-        foreach (var p in node.Properties)
-        {
-            if (p.Name == "$schema" || IsComment(p.Name))
-            {
-                continue;
-            }
-
-            if (!known.Contains(p.Name))
-            {
-                diagnostics.Add(DiagnosticCodes.UnknownProperty, DiagnosticSeverity.Error, p.Value.Path, p.NameLocation,
-                    ("name", p.Name), ("suggestion", Messages.DidYouMean(Closest(p.Name, known))));
-                continue;
-            }
-
-            _values[p.Name] = p.Value;
-        }
-    }
-
-    public JsonTree Node => _node;
+    /// <summary>Called with each object and the name of each property read from it (set by tests that keep the reading and the schemas in step).</summary>
+    internal static Action<JsonTree, string>? OnRead;
 
     /// <summary>Properties named "//…" are comments for readers of the file and are skipped everywhere.</summary>
     public static bool IsComment(string name) => name.StartsWith("//", StringComparison.Ordinal);
 
-    /// <summary>Starts reading <paramref name="node"/>; null (after a PE1003) when it is not an object.</summary>
-    public static ObjectReader? Open(JsonTree node, DiagnosticBag diagnostics, IReadOnlyCollection<string> known)
+    /// <summary>The value of a property that fits its schema; null when absent, null or not fitting.</summary>
+    public static JsonTree? Get(this JsonTree node, string name)
     {
-        if (node.Kind != JsonKind.Object)
-        {
-            WrongType(node, "object", diagnostics);
-            return null;
-        }
-
-        return new ObjectReader(node, diagnostics, known);
+        OnRead?.Invoke(node, name);
+        return node[name] is { Invalid: false, Kind: not JsonKind.Null } v ? v : null;
     }
 
-    public static void WrongType(JsonTree node, string expected, DiagnosticBag diagnostics) =>
-        diagnostics.Add(DiagnosticCodes.WrongType, DiagnosticSeverity.Error, node.Path, node.Location,
-            ("expected", Messages.Word(expected)), ("actual", Messages.Word(JsonTree.KindName(node.Kind))));
+    public static string? String(this JsonTree node, string name) => node.Get(name)?.Text;
 
-    public JsonTree? Get(string name, bool required = false)
-    {
-        if (_values.TryGetValue(name, out var v) && v.Kind != JsonKind.Null)
-        {
-            return v;
-        }
+    public static decimal? Decimal(this JsonTree node, string name) => node.Get(name) is { } v ? Decimal(v) : null;
 
-        if (required)
-        {
-            _diagnostics.Add(DiagnosticCodes.MissingProperty, DiagnosticSeverity.Error, JsonTree.ChildPath(_node.Path, name), _node.Location, ("name", name));
-        }
+    /// <summary>A number's value (the schema check has made sure it fits a decimal).</summary>
+    public static decimal Decimal(this JsonTree number) => Indicators.Notation.TryDecimal(number.Text!, out var d) ? d : 0m;
 
-        return null;
-    }
+    public static int? Int(this JsonTree node, string name) => node.Decimal(name) is { } d ? (int)d : null;
 
-    public string? String(string name, bool required = false)
-    {
-        var v = Get(name, required);
-        if (v is null)
-        {
-            return null;
-        }
+    public static bool? Bool(this JsonTree node, string name) => node.Get(name)?.Kind is { } k ? k == JsonKind.True : null;
 
-        if (v.Kind != JsonKind.String)
-        {
-            WrongType(v, "string", _diagnostics);
-            return null;
-        }
+    public static List<JsonTree> Items(this JsonTree node, string name) => node.Get(name)?.Items ?? [];
 
-        if (required && string.IsNullOrWhiteSpace(v.Text))
-        {
-            _diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, v.Path, v.Location, ("value", v.Text), ("reason", Messages.IsChinese ? "不能为空" : "it must not be empty"));
-            return null;
-        }
+    public static ImmutableArray<string> Strings(this JsonTree node, string name) => [.. node.Items(name).Where(i => !i.Invalid).Select(i => i.Text!)];
 
-        return v.Text;
-    }
-
-    public decimal? Decimal(string name, bool required = false) => Get(name, required) is { } v ? ReadDecimal(v, _diagnostics) : null;
-
-    public int? Int(string name, bool required = false)
-    {
-        var d = Decimal(name, required);
-        if (d is null)
-        {
-            return null;
-        }
-
-        if (d != decimal.Truncate(d.Value) || d < int.MinValue || d > int.MaxValue)
-        {
-            var v = _values[name];
-            _diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, v.Path, v.Location, ("value", v.Text), ("reason", Messages.IsChinese ? "应为整数" : "it must be a whole number"));
-            return null;
-        }
-
-        return (int)d.Value;
-    }
-
-    public bool? Bool(string name)
-    {
-        var v = Get(name);
-        if (v is null)
-        {
-            return null;
-        }
-
-        if (v.Kind is not (JsonKind.True or JsonKind.False))
-        {
-            WrongType(v, "boolean", _diagnostics);
-            return null;
-        }
-
-        return v.Kind == JsonKind.True;
-    }
-
-    public JsonTree? Array(string name, bool required = false)
-    {
-        var v = Get(name, required);
-        if (v is null)
-        {
-            return null;
-        }
-
-        if (v.Kind != JsonKind.Array)
-        {
-            WrongType(v, "array", _diagnostics);
-            return null;
-        }
-
-        return v;
-    }
-
-    public ObjectReader? Object(string name, IReadOnlyCollection<string> known, bool required = false) =>
-        Get(name, required) is { } v ? Open(v, _diagnostics, known) : null;
-
-    public ImmutableArray<string> Strings(string name)
-    {
-        var a = Array(name);
-        if (a is null)
-        {
-            return [];
-        }
-
-        var list = ImmutableArray.CreateBuilder<string>();
-        foreach (var item in a.Items)
-        {
-            if (item.Kind == JsonKind.String)
-            {
-                list.Add(item.Text!);
-            }
-            else
-            {
-                WrongType(item, "string", _diagnostics);
-            }
-        }
-
-        return list.ToImmutable();
-    }
-
-    public static decimal? ReadDecimal(JsonTree v, DiagnosticBag diagnostics)
-    {
-        if (v.Kind != JsonKind.Number)
-        {
-            WrongType(v, "number", diagnostics);
-            return null;
-        }
-
-        if (!Indicators.Notation.TryDecimal(v.Text!, out var d))
-        {
-            diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, v.Path, v.Location, ("value", v.Text),
-                ("reason", Messages.IsChinese ? "数值超出范围" : "the number is out of range"));
-            return null;
-        }
-
-        return d;
-    }
+    /// <summary>The entries of a map keyed by id (comments left out); values that broke the schema are left out too.</summary>
+    public static IEnumerable<JsonProperty> Entries(this JsonTree? map) =>
+        map is null ? [] : map.Properties.Where(p => !IsComment(p.Name) && !p.Value.Invalid && p.Value.Kind != JsonKind.Null);
 
     /// <summary>The known name closest to a misspelt one (case-insensitive, or at most two edits away).</summary>
     public static string? Closest(string name, IEnumerable<string> known)

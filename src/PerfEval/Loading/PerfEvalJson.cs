@@ -175,7 +175,7 @@ public static class PerfEvalJson
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
         var known = catalog ?? PolicyCatalog.BuiltIn;
-        var policy = root is null ? null : ScoringPolicyReader.Read(root, diagnostics, name => known.TryGet(name, out var p) ? p : null, known.Names, nameRequired: true);
+        var policy = root is null ? null : ScoringPolicyReader.ReadFile(root, diagnostics, known);
         return new LoadResult<ScoringPolicy>(policy, diagnostics.ToImmutable());
     }
 

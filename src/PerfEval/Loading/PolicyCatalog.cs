@@ -39,6 +39,9 @@ public sealed class PolicyCatalog
     /// <returns>True when the catalogue holds it.</returns>
     public bool TryGet(string name, out ScoringPolicy policy) => _policies.TryGetValue(name, out policy!);
 
+    /// <summary>The policies by name, for the stages that resolve a policy's base.</summary>
+    internal IReadOnlyDictionary<string, ScoringPolicy> ByName => _policies;
+
     private static PolicyCatalog LoadBuiltIn()
     {
         var catalog = Empty;

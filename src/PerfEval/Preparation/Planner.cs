@@ -73,9 +73,9 @@ internal sealed class Planner
 
     private ScoringPolicy BindPolicy(IndicatorSet set, DiagnosticBag findings)
     {
-        if (set.PolicyNode is { } node)
+        if (PolicyOverrides.Of(set) is { } overrides)
         {
-            return ScoringPolicyReader.Read(node, findings, n => _policies.TryGet(n, out var p) ? p : null, _policies.Names, nameRequired: false) ?? _policy;
+            return overrides.Resolve(_policies.ByName, "$.policy", path => set.Locations[path], findings) ?? _policy;
         }
 
         if (set.PolicyName is not { } name)

@@ -1,0 +1,16 @@
+using System.Text;
+using System.Text.Json;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Loading;
+
+internal enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}

@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Loading;
+
+/// <summary>
+/// One schema of rules/schema/*.json, compiled from the keywords that describe a document's structure: <c>type</c>,
+/// <c>properties</c>, <c>patternProperties</c>, <c>additionalProperties</c>, <c>required</c>, <c>enum</c>,
+/// <c>minimum</c>, <c>maximum</c>, <c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>, <c>items</c>, <c>anyOf</c> and
+/// <c>$ref</c> (within a file and to the file next to it). The other keywords of the files (<c>if</c>/<c>then</c>,
+/// <c>dependentRequired</c>, <c>contains</c>, <c>minItems</c>, string lengths and patterns) describe what the model's
+/// own checks report under their specific codes (PE1008, PE1009, PE1012, PE1014, PE1015) and are left to them.
+/// </summary>
+internal sealed class Schema
+{
+    public required string Pointer { get; init; }
+
+    public JsonTypes Types { get; set; }
+
+    public FrozenDictionary<string, Schema>? Properties { get; set; }
+
+    public (string Literal, bool Prefix, Regex? Pattern, Schema Schema)[] PatternProperties { get; set; } = [];
+
+    public bool Closed { get; set; }
+
+    public Schema? Additional { get; set; }
+
+    public string[] Required { get; set; } = [];
+
+    public Schema? Items { get; set; }
+
+    public string[]? Enum { get; set; }
+
+    public decimal? Minimum { get; set; }
+
+    public decimal? Maximum { get; set; }
+
+    public decimal? ExclusiveMinimum { get; set; }
+
+    public decimal? ExclusiveMaximum { get; set; }
+
+    public Schema[]? AnyOf { get; set; }
+
+    public Schema? Ref { get; set; }
+
+    /// <summary>The types this schema allows, following <c>$ref</c> and <c>anyOf</c>; an enum of strings allows strings.</summary>
+    public JsonTypes EffectiveTypes => _effectiveTypes ??=
+        Types != JsonTypes.None ? Types
+        : Ref is not null ? Ref.EffectiveTypes
+        : AnyOf is not null ? (AnyOf.Any(a => a.EffectiveTypes == JsonTypes.None) ? JsonTypes.None : AnyOf.Aggregate(JsonTypes.None, (t, a) => t | a.EffectiveTypes))
+        : Enum is not null ? JsonTypes.String
+        : JsonTypes.None;
+
+    /// <summary>The enum values of a schema made only of enums (directly, through <c>$ref</c> or as <c>anyOf</c> branches).</summary>
+    public string[]? EnumValues => _enumValues ??= (Enum ?? (Types == JsonTypes.None && Ref is not null && Properties is null ? Ref.EnumValues
+        : Types == JsonTypes.None && AnyOf is not null && AnyOf.All(a => a.IsEnum) ? [.. AnyOf.SelectMany(a => a.EnumValues!).Distinct(StringComparer.Ordinal)] : null)) ?? [];
+
+    /// <summary>Whether <see cref="EnumValues"/> has any (a schema that is not an enum has none).</summary>
+    public bool IsEnum => EnumValues!.Length > 0;
+
+    private JsonTypes? _effectiveTypes;
+    private string[]? _enumValues;
+
+    /// <summary>Whether an object of this schema may have the property (by <c>properties</c>, also through <c>$ref</c>).</summary>
+    public bool Declares(string name) => (Properties?.ContainsKey(name) ?? false) || (Ref?.Declares(name) ?? false);
+
+    public override string ToString() => Pointer;
+}
