@@ -42,8 +42,7 @@ public static class PerfEvalJson
     /// <returns>The set, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<IndicatorSet> ReadIndicatorSet(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadIndicatorSet(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+        return FromString(json, sourceName, ReadIndicatorSet);
     }
 
     /// <summary>Reads an indicator set from a UTF-8 stream.</summary>
@@ -74,8 +73,7 @@ public static class PerfEvalJson
     /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
     public static LoadResult<ProgrammeActuals> ReadActuals(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadActuals(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+        return FromString(json, sourceName, ReadActuals);
     }
 
     /// <summary>Reads actuals from a UTF-8 stream.</summary>
@@ -117,8 +115,7 @@ public static class PerfEvalJson
     /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<ScoringPolicy> ReadScoringPolicy(string json, string? sourceName, PolicyCatalog? catalog)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadPolicy(System.Text.Encoding.UTF8.GetBytes(json), sourceName, catalog);
+        return FromString(json, sourceName, (span, source) => ReadPolicy(span, source, catalog));
     }
 
     /// <summary>Reads a scoring policy from a UTF-8 stream.</summary>
@@ -142,8 +139,7 @@ public static class PerfEvalJson
     /// <returns>The template, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<RuleTemplate> ReadRuleTemplate(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadTemplate(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+        return FromString(json, sourceName, ReadTemplate);
     }
 
     /// <summary>Reads a rule template from a UTF-8 stream.</summary>
@@ -217,50 +213,27 @@ public static class PerfEvalJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + n > MaxDocumentBytes)
-            {
-                return TooLarge<T>(source);
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
-        return read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
+        return FromBytes(InputFiles.ReadStream(stream, MaxDocumentBytes), source, read);
     }
 
     private static LoadResult<T> FromFile<T>(string path, SpanReader<T> read)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Unreadable<T>(path, Messages.IsChinese ? "文件不存在" : "the file does not exist");
-            }
-
-            if (info.Length > MaxDocumentBytes)
-            {
-                return TooLarge<T>(path);
-            }
-
-            return read(File.ReadAllBytes(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
-        {
-            return Unreadable<T>(path, e.Message);
-        }
+        return FromBytes(InputFiles.ReadFile(path, MaxDocumentBytes), path, read);
     }
 
-    private static LoadResult<T> TooLarge<T>(string? source)
+    /// <summary>A string is held to the same limit as a file: its UTF-8 length is checked before it is encoded.</summary>
+    private static LoadResult<T> FromString<T>(string json, string? source, SpanReader<T> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return FromBytes(InputFiles.FromString(json, MaxDocumentBytes), source, read);
+    }
+
+    private static LoadResult<T> FromBytes<T>(BoundedBytes bytes, string? source, SpanReader<T> read)
         where T : class =>
-        Unreadable<T>(source, Messages.IsChinese ? $"文件超过 {MaxDocumentBytes / 1024 / 1024} MiB" : $"the document is larger than {MaxDocumentBytes / 1024 / 1024} MiB");
+        bytes.Succeeded ? read(bytes.Span, source) : Unreadable<T>(source, bytes.Reason!);
 
     private static LoadResult<T> Unreadable<T>(string? source, string reason)
         where T : class
