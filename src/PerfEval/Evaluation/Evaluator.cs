@@ -170,6 +170,7 @@ public sealed class Evaluator : IEvaluator
 
             budget = new DeviationAnalyzer(Policy, rules, indicatorSet, actuals, findings).Analyze(budget, indicators, byId);
             var total = budget.Score + indicators.Sum(i => i.Score);
+            TotalChecks.Check(Policy, indicatorSet, actuals, budget, totalWeight, total, findings);
             return new EvaluationResult
             {
                 IndicatorSetId = indicatorSet.Id,
