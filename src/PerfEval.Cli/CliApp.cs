@@ -53,8 +53,8 @@ internal static class CliApp
         return OutputError;
     }
 
-    /// <summary>Runs a command's action; output that cannot be written ends it with PE5001 and exit code 3.</summary>
-    private static int Guarded(Func<int> action, TextWriter error)
+    /// <summary>Runs a command's action; output that cannot be written ends it with PE5001 (in the command's language) and exit code 3.</summary>
+    private static int Guarded(Func<int> action, string lang, TextWriter error)
     {
         try
         {
@@ -62,7 +62,16 @@ internal static class CliApp
         }
         catch (OutputFailedException e)
         {
-            return ReportOutputFailure(e, error);
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-Hans");
+            try
+            {
+                return ReportOutputFailure(e, error);
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
         }
     }
 
@@ -109,6 +118,7 @@ internal static class CliApp
                 new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? []),
                 output,
                 error),
+            parse.GetValue(lang)!,
             error));
 
         var reportPaths = new Argument<string[]>("paths")
@@ -146,6 +156,7 @@ internal static class CliApp
                 parse.GetValue(outputFile),
                 output,
                 error),
+            parse.GetValue(reportLang)!,
             error));
 
         var auditPaths = new Argument<string[]>("paths")
@@ -172,6 +183,7 @@ internal static class CliApp
                 new EvaluateRequest(parse.GetValue(auditPaths)!, parse.GetValue(auditFormat)!, parse.GetValue(auditLang)!, parse.GetValue(auditPolicy), parse.GetValue(auditRules) ?? []),
                 output,
                 error),
+            parse.GetValue(auditLang)!,
             error));
 
         var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit };

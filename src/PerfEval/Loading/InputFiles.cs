@@ -198,7 +198,7 @@ internal static class InputFiles
     /// <summary>Why a special file is not read, in the current UI language.</summary>
     public static string SpecialReason(InputFileKind kind) => (kind, Zh) switch
     {
-        (InputFileKind.Fifo, true) => "这是一个命名管道（FIFO），不是普通文件；为免无限等待，不予读取",
+        (InputFileKind.Fifo, true) => "这是一个命名管道，不是普通文件；为免无限等待，不予读取",
         (InputFileKind.Fifo, false) => "it is a FIFO (named pipe), not a regular file; it is not opened, since reading it could wait forever",
         (InputFileKind.Socket, true) => "这是一个套接字，不是普通文件；不予读取",
         (InputFileKind.Socket, false) => "it is a socket, not a regular file; it is not opened",

@@ -4,6 +4,7 @@ using PerfEval.Batch;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Loading;
+using PerfEval.Tests.Rules;
 
 namespace PerfEval.Tests.Security;
 
@@ -125,13 +126,13 @@ public sealed class BoundedReadingTests
     [PlatformFact("unix-devices")]
     public void A_device_given_as_a_document_is_refused_before_it_is_opened()
     {
-        var (results, failure, elapsed) = Promises.Within(Limit, () => new[]
+        var (results, failure, elapsed) = RuleTestData.InCulture("en", () => Promises.Within(Limit, () => new[]
         {
             PerfEvalJson.ReadIndicatorSetFile("/dev/zero").Diagnostics,
             PerfEvalJson.ReadActualsFile("/dev/urandom").Diagnostics,
             PerfEvalJson.ReadScoringPolicyFile("/dev/zero", catalog: null).Diagnostics,
             PerfEvalJson.ReadRuleTemplateFile("/dev/null").Diagnostics,
-        });
+        }));
 
         failure.Should().BeNull();
         foreach (var diagnostics in results!)
@@ -177,7 +178,7 @@ public sealed class BoundedReadingTests
                 mkfifo.WaitForExit();
             }
 
-            var (result, failure, _) = Promises.Within(Limit, () => (PerfEvalJson.ReadRuleTemplateFile(fifo).Diagnostics, JsonLines.Count(fifo), JsonLines.Read(fifo).Single().Name));
+            var (result, failure, _) = RuleTestData.InCulture("en", () => Promises.Within(Limit, () => (PerfEvalJson.ReadRuleTemplateFile(fifo).Diagnostics, JsonLines.Count(fifo), JsonLines.Read(fifo).Single().Name)));
 
             failure.Should().BeNull("a FIFO must not be opened: opening it for reading waits for a writer");
             result.Diagnostics.Should().ContainSingle().Which.Arguments["reason"].Should().Contain("FIFO");
@@ -194,7 +195,7 @@ public sealed class BoundedReadingTests
     [Fact]
     public void A_folder_given_as_a_document_is_refused_with_its_reason()
     {
-        var load = PerfEvalJson.ReadActualsFile(CorpusEntry.Folder);
+        var load = RuleTestData.InCulture("en", () => PerfEvalJson.ReadActualsFile(CorpusEntry.Folder));
 
         load.Diagnostics.Should().ContainSingle().Which.Arguments["reason"].Should().Contain("folder");
     }
