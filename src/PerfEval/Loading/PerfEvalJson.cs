@@ -20,7 +20,11 @@ public static class PerfEvalJson
     /// <summary>The file name the actuals have inside a programme folder.</summary>
     public const string ActualsFileName = "actuals.json";
 
-    /// <summary>The largest document read (16 MiB); larger ones are refused with PE1011.</summary>
+    /// <summary>
+    /// The largest document read (16 MiB), from a file, a stream or a string (in UTF-8); larger ones are refused
+    /// with PE1011, as soon as the limit is passed while reading. Paths that name a folder, a device, a FIFO or a
+    /// socket are refused with PE1011 without being opened.
+    /// </summary>
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     /// <summary>The deepest nesting of objects and arrays accepted.</summary>
@@ -32,7 +36,7 @@ public static class PerfEvalJson
     public static LoadResult<IndicatorSet> ReadIndicatorSet(string json) => ReadIndicatorSet(json, sourceName: null);
 
     /// <summary>Reads an indicator set from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json) => ReadIndicatorSet(utf8Json, sourceName: null);
 
@@ -46,7 +50,7 @@ public static class PerfEvalJson
     }
 
     /// <summary>Reads an indicator set from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The set, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json, string? sourceName) =>
@@ -63,7 +67,7 @@ public static class PerfEvalJson
     public static LoadResult<ProgrammeActuals> ReadActuals(string json) => ReadActuals(json, sourceName: null);
 
     /// <summary>Reads actuals from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json) => ReadActuals(utf8Json, sourceName: null);
 
@@ -77,7 +81,7 @@ public static class PerfEvalJson
     }
 
     /// <summary>Reads actuals from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
     public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json, string? sourceName) =>
@@ -119,7 +123,7 @@ public static class PerfEvalJson
     }
 
     /// <summary>Reads a scoring policy from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <param name="catalog">The policies a policy may extend; <see cref="PolicyCatalog.BuiltIn"/> when null.</param>
     /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
@@ -143,7 +147,7 @@ public static class PerfEvalJson
     }
 
     /// <summary>Reads a rule template from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The template, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<RuleTemplate> ReadRuleTemplate(Stream utf8Json, string? sourceName) => FromStream(utf8Json, sourceName, ReadTemplate);
