@@ -49,6 +49,15 @@ internal static class OutputFile
         var moved = false;
         try
         {
+            if (kind == InputFileKind.Regular)
+            {
+                // Replacing a file needs only the folder's permission: a file the user may not write is refused, as
+                // writing it in place would be. Opening it for writing changes nothing in it.
+                using (new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+                {
+                }
+            }
+
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);

@@ -97,6 +97,22 @@ public sealed class OutputTests : IDisposable
         Directory.EnumerateFileSystemEntries(_temp).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("link.csv", "real.csv");
     }
 
+    [NotRootOnUnixFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_report_onto_a_file_the_user_may_not_write_is_refused_and_the_file_is_left_as_it_was()
+    {
+        var target = Path.Combine(_temp, "locked.md");
+        File.WriteAllText(target, "old");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead);
+
+        var (exit, _, error) = Run("report", Example, "-o", target, "--lang", "en");
+
+        exit.Should().Be(CliApp.OutputError);
+        error.Should().Contain("PE5001");
+        File.ReadAllText(target).Should().Be("old");
+        Directory.EnumerateFileSystemEntries(_temp).Select(Path.GetFileName).Should().Equal("locked.md");
+    }
+
     [Theory]
     [InlineData("evaluate")]
     [InlineData("report")]
@@ -150,5 +166,24 @@ public sealed class OutputTests : IDisposable
         public override void Write(char value) => throw new IOException("No space left on device");
 
         public override void Write(string? value) => throw new IOException("No space left on device");
+    }
+}
+
+/// <summary>
+/// A fact about file permissions on Linux or macOS: skipped, with the reason, on Windows and for root, who may write
+/// any file (xUnit 2.9 has no dynamic skip, so this is decided when the tests are discovered).
+/// </summary>
+public sealed class NotRootOnUnixFactAttribute : FactAttribute
+{
+    public NotRootOnUnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "Unix file permissions are needed.";
+        }
+        else if (Environment.UserName == "root")
+        {
+            Skip = "Running as root, who may write any file: a permission refusal cannot happen.";
+        }
     }
 }
