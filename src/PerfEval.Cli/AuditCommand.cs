@@ -99,15 +99,17 @@ internal static class AuditCommand
 /// <summary>Progress on standard error for long runs over many programmes (only when there are several and error is a terminal).</summary>
 internal sealed class Progress(int total, TextWriter error)
 {
-    private readonly bool _show = total > 1 && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+    private readonly bool _show = total > 1 && error is TerminalWriter { Inner: var inner } && ReferenceEquals(inner, Console.Error) && !Console.IsErrorRedirected;
     private int _done;
 
     public void Next(string item)
     {
         _done++;
-        if (_show)
+        if (_show && error is TerminalWriter terminal)
         {
-            error.Write($"\r[{_done}/{total}] {Path.GetFileName(Path.GetDirectoryName(item))}".PadRight(60));
+            // The carriage return is the command's own; the name (from a document, for JSON Lines) is escaped as usual.
+            terminal.WriteRaw("\r");
+            terminal.Write($"[{_done}/{total}] {Path.GetFileName(Path.GetDirectoryName(item))}".PadRight(60));
         }
     }
 

@@ -11,14 +11,71 @@ using PerfEval.Scoring;
 
 namespace PerfEval.Cli;
 
-/// <summary>The perfeval command line. Exit codes: 0 no errors, 1 errors in the input, 2 a wrong command line.</summary>
+/// <summary>
+/// The perfeval command line. Exit codes: 0 no errors, 1 errors in the input, 2 a wrong command line, 3 output that
+/// could not be written (PE5001).
+/// </summary>
 internal static class CliApp
 {
     public const int Ok = 0;
     public const int InputErrors = 1;
     public const int UsageError = 2;
+    public const int OutputError = 3;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        // Control characters from the documents are shown escaped, and a failure to write is reported, whatever is printed.
+        output = output as TerminalWriter ?? new TerminalWriter(output, "standard output");
+        error = error as TerminalWriter ?? new TerminalWriter(error, "standard error");
+        try
+        {
+            return Parse(args, output, error);
+        }
+        catch (OutputFailedException e)
+        {
+            return ReportOutputFailure(e, error);
+        }
+    }
+
+    /// <summary>Says that output could not be written (on standard error, unless that is what failed) and gives exit code 3.</summary>
+    private static int ReportOutputFailure(OutputFailedException failure, TextWriter error)
+    {
+        try
+        {
+            var target = failure.Target == "standard output" && Messages.IsChinese ? "标准输出" : failure.Target;
+            error.WriteLine(OutputFile.Unwritable(target, failure.Reason).ToString());
+        }
+        catch (OutputFailedException)
+        {
+            // Standard error cannot be written either: the exit code is all that is left.
+        }
+
+        return OutputError;
+    }
+
+    /// <summary>Runs a command's action; output that cannot be written ends it with PE5001 (in the command's language) and exit code 3.</summary>
+    private static int Guarded(Func<int> action, string lang, TextWriter error)
+    {
+        try
+        {
+            return action();
+        }
+        catch (OutputFailedException e)
+        {
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-Hans");
+            try
+            {
+                return ReportOutputFailure(e, error);
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+        }
+    }
+
+    private static int Parse(string[] args, TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -56,9 +113,12 @@ internal static class CliApp
             policy,
             rules,
         };
-        evaluate.SetAction(parse => Evaluate(
-            new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? []),
-            output,
+        evaluate.SetAction(parse => Guarded(
+            () => Evaluate(
+                new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? []),
+                output,
+                error),
+            parse.GetValue(lang)!,
             error));
 
         var reportPaths = new Argument<string[]>("paths")
@@ -78,7 +138,7 @@ internal static class CliApp
             DefaultValueFactory = _ => "zh",
         };
         reportLang.AcceptOnlyFromAmong("zh", "en");
-        var outputFile = new Option<string?>("--output", "-o") { Description = "The file to write; standard output when omitted (xlsx needs a file)." };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "The file to write (written whole or not at all; exit code 3 when it cannot be written); standard output when omitted (xlsx needs a file)." };
         var reportPolicy = new Option<string?>("--policy") { Description = policy.Description };
         var reportRules = new Option<string[]>("--rules") { Description = rules.Description };
         var report = new Command("report", "Write the self-evaluation table (自评表) or the report's figures section.")
@@ -90,10 +150,13 @@ internal static class CliApp
             reportPolicy,
             reportRules,
         };
-        report.SetAction(parse => Report(
-            new EvaluateRequest(parse.GetValue(reportPaths)!, parse.GetValue(reportFormat)!, parse.GetValue(reportLang)!, parse.GetValue(reportPolicy), parse.GetValue(reportRules) ?? []),
-            parse.GetValue(outputFile),
-            output,
+        report.SetAction(parse => Guarded(
+            () => Report(
+                new EvaluateRequest(parse.GetValue(reportPaths)!, parse.GetValue(reportFormat)!, parse.GetValue(reportLang)!, parse.GetValue(reportPolicy), parse.GetValue(reportRules) ?? []),
+                parse.GetValue(outputFile),
+                output,
+                error),
+            parse.GetValue(reportLang)!,
             error));
 
         var auditPaths = new Argument<string[]>("paths")
@@ -115,9 +178,12 @@ internal static class CliApp
             auditPolicy,
             auditRules,
         };
-        audit.SetAction(parse => AuditCommand.Run(
-            new EvaluateRequest(parse.GetValue(auditPaths)!, parse.GetValue(auditFormat)!, parse.GetValue(auditLang)!, parse.GetValue(auditPolicy), parse.GetValue(auditRules) ?? []),
-            output,
+        audit.SetAction(parse => Guarded(
+            () => AuditCommand.Run(
+                new EvaluateRequest(parse.GetValue(auditPaths)!, parse.GetValue(auditFormat)!, parse.GetValue(auditLang)!, parse.GetValue(auditPolicy), parse.GetValue(auditRules) ?? []),
+                output,
+                error),
+            parse.GetValue(auditLang)!,
             error));
 
         var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit };
@@ -256,7 +322,7 @@ internal static class CliApp
             var result = evaluator.Evaluate(load.Value);
             WriteDiagnostics(result.Findings.Where(f => f.Severity == DiagnosticSeverity.Error), error);
             var written = ReportFormats.Write(result, request.Format, request.Lang != "en", outputFile, output, error);
-            return !written ? UsageError : result.HasErrors ? InputErrors : Ok;
+            return written != Ok ? written : result.HasErrors ? InputErrors : Ok;
         }
         finally
         {

@@ -54,8 +54,12 @@ internal static class InputResolver
             }
             else
             {
-                var firstIsActuals = LooksLikeActuals(files[0]);
-                var secondIsActuals = LooksLikeActuals(files[1]);
+                // A file that cannot be looked into (a device, a FIFO, too large, unreadable) takes the role the other
+                // one leaves; reading it then reports why it cannot be read (PE1011).
+                var first = LooksLikeActuals(files[0]);
+                var second = LooksLikeActuals(files[1]);
+                var firstIsActuals = first ?? (second is { } s ? !s : false);
+                var secondIsActuals = second ?? !firstIsActuals;
                 if (firstIsActuals == secondIsActuals)
                 {
                     problems.Add($"Cannot tell which of {files[0]} and {files[1]} is the indicator set and which the actuals (actuals have an \"indicatorSet\" property).");
@@ -77,49 +81,12 @@ internal static class InputResolver
     /// </summary>
     public static IEnumerable<Batch.BatchInput> ResolveBatch(IReadOnlyList<string> paths, out List<string> problems, out int count)
     {
-        var lines = paths.Where(p => File.Exists(p) && p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)).ToList();
+        var lines = paths.Where(p => p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(p)).ToList();
         var programmes = Resolve([.. paths.Except(lines)], out problems);
-        count = programmes.Count;
-        foreach (var file in lines)
-        {
-            count += File.ReadLines(file).Count(l => !string.IsNullOrWhiteSpace(l));
-        }
 
-        return programmes.Select(p => Batch.BatchInput.FromFiles(p.IndicatorSetPath, p.ActualsPath)).Concat(lines.SelectMany(JsonLines));
-    }
-
-    private static IEnumerable<Batch.BatchInput> JsonLines(string file)
-    {
-        var number = 0;
-        foreach (var line in File.ReadLines(file))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var where = $"{file}:{number}";
-            string set = line, actuals = "{}", name = where;
-            try
-            {
-                using var doc = System.Text.Json.JsonDocument.Parse(line, new System.Text.Json.JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth + 2 });
-                var root = doc.RootElement;
-                if (root.ValueKind == System.Text.Json.JsonValueKind.Object
-                    && root.TryGetProperty("indicatorSet", out var s) && root.TryGetProperty("actuals", out var a))
-                {
-                    set = s.GetRawText();
-                    actuals = a.GetRawText();
-                    name = root.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? $"{where} {n.GetString()}" : where;
-                }
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // Left as it is: reading the line as an indicator set reports the problem with its position.
-            }
-
-            yield return Batch.BatchInput.FromJson(set, actuals, name);
-        }
+        // Counting scans each file's bytes for line ends without keeping a line, and does not open special files.
+        count = programmes.Count + lines.Sum(file => Batch.JsonLines.Count(file));
+        return programmes.Select(p => Batch.BatchInput.FromFiles(p.IndicatorSetPath, p.ActualsPath)).Concat(lines.SelectMany(file => Batch.JsonLines.Read(file)));
     }
 
     private static bool IsProgrammeFolder(string folder) =>
@@ -128,7 +95,12 @@ internal static class InputResolver
     private static ProgrammeInput FromFolder(string folder) =>
         new(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName), Path.Combine(folder, PerfEvalJson.ActualsFileName));
 
-    private static bool LooksLikeActuals(string file)
+    /// <summary>
+    /// Whether a file is actuals: by its name, or else by a top-level "indicatorSet" property. Null when the file
+    /// cannot be looked into: a device, a FIFO or a socket (never opened), a file larger than a document may be,
+    /// or one that cannot be read. It is read within <see cref="PerfEvalJson.MaxDocumentBytes"/>, like any document.
+    /// </summary>
+    private static bool? LooksLikeActuals(string file)
     {
         var name = Path.GetFileName(file);
         if (name.Equals(PerfEvalJson.ActualsFileName, StringComparison.OrdinalIgnoreCase))
@@ -141,10 +113,15 @@ internal static class InputResolver
             return false;
         }
 
+        var bytes = InputFiles.ReadFile(file, PerfEvalJson.MaxDocumentBytes);
+        if (!bytes.Succeeded)
+        {
+            return null;
+        }
+
         try
         {
-            using var stream = File.OpenRead(file);
-            using var doc = System.Text.Json.JsonDocument.Parse(stream, new System.Text.Json.JsonDocumentOptions
+            using var doc = System.Text.Json.JsonDocument.Parse(bytes.Memory, new System.Text.Json.JsonDocumentOptions
             {
                 AllowTrailingCommas = true,
                 CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
@@ -152,9 +129,9 @@ internal static class InputResolver
             });
             return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("indicatorSet", out _);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (System.Text.Json.JsonException)
         {
-            // Unreadable or malformed: treat it as an indicator set; the reader reports the problem with its location.
+            // Malformed: treat it as an indicator set; the reader reports the problem with its location.
             return false;
         }
     }

@@ -9,8 +9,12 @@ internal static class ReportFormats
 {
     public static readonly string[] Names = ["md", "csv", "html", "xlsx", "json", "narrative"];
 
-    /// <summary>Writes the result in a format to a file or to <paramref name="output"/>; false (after saying why) when it cannot.</summary>
-    public static bool Write(EvaluationResult result, string format, bool chinese, string? file, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Writes the result in a format to a file or to <paramref name="output"/>: <see cref="CliApp.Ok"/> when written,
+    /// <see cref="CliApp.UsageError"/> (after saying why) for a format that needs a file, <see cref="CliApp.OutputError"/>
+    /// (after PE5001) when the file cannot be written; nothing is then left behind.
+    /// </summary>
+    public static int Write(EvaluationResult result, string format, bool chinese, string? file, TextWriter output, TextWriter error)
     {
         var table = SelfEvaluationTable.From(result, new TableOptions { Chinese = chinese });
         if (format == "xlsx")
@@ -18,12 +22,10 @@ internal static class ReportFormats
             if (file is null)
             {
                 error.WriteLine("xlsx is a binary format: give a file with -o.");
-                return false;
+                return CliApp.UsageError;
             }
 
-            using var stream = File.Create(file);
-            Excel.ExcelTableWriter.Write(table, stream);
-            return true;
+            return ToFile(file, stream => Excel.ExcelTableWriter.Write(table, stream), error);
         }
 
         string text;
@@ -46,17 +48,35 @@ internal static class ReportFormats
                 break;
             default:
                 error.WriteLine($"The format '{format}' is not available yet.");
-                return false;
+                return CliApp.UsageError;
         }
 
         if (file is null)
         {
             output.Write(text);
-            return true;
+            return CliApp.Ok;
         }
 
         // CSV gets a byte-order mark so that spreadsheet programs read its Chinese text as UTF-8.
-        File.WriteAllText(file, text, format == "csv" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false));
-        return true;
+        var encoding = format == "csv" ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);
+        return ToFile(
+            file,
+            stream =>
+            {
+                stream.Write(encoding.GetPreamble());
+                stream.Write(encoding.GetBytes(text));
+            },
+            error);
+    }
+
+    private static int ToFile(string file, Action<Stream> write, TextWriter error)
+    {
+        if (OutputFile.TryWrite(file, write) is not { } reason)
+        {
+            return CliApp.Ok;
+        }
+
+        error.WriteLine(OutputFile.Unwritable(file, reason).ToString());
+        return CliApp.OutputError;
     }
 }

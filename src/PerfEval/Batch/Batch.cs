@@ -72,6 +72,9 @@ public sealed class BatchInput
 
     internal LoadResult<Programme> Load() => _load();
 
+    /// <summary>An input read by <paramref name="load"/> when it is evaluated (a line of JSON Lines, …).</summary>
+    internal static BatchInput Lazy(string name, Func<LoadResult<Programme>> load) => new(name, load);
+
     internal static LoadResult<Programme> Combine(LoadResult<Indicators.IndicatorSet> set, LoadResult<Actuals.ProgrammeActuals> actuals) =>
         new(set.Value is not null && actuals.Value is not null ? new Programme(set.Value, actuals.Value) : null, set.Diagnostics.AddRange(actuals.Diagnostics));
 }

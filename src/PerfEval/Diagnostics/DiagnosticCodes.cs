@@ -1,7 +1,8 @@
 namespace PerfEval.Diagnostics;
 
 /// <summary>
-/// The stable diagnostic codes. <c>PE1xxx</c> are found while reading a file, <c>PE2xxx</c> while evaluating.
+/// The stable diagnostic codes. <c>PE1xxx</c> are found while reading a file, <c>PE2xxx</c> while evaluating,
+/// <c>PE3xxx</c> for deviations and rules, <c>PE4xxx</c> while auditing, <c>PE5xxx</c> while writing output.
 /// docs/diagnostics.md explains each one and how to fix it.
 /// </summary>
 public static class DiagnosticCodes
@@ -114,6 +115,12 @@ public static class DiagnosticCodes
     /// <summary>Actuals for another year than the indicator set's.</summary>
     public const string YearMismatch = "PE2022";
 
+    /// <summary>Weights that add up to more than the policy's total points, or a total score above them: the total cannot be right.</summary>
+    public const string WeightsExceedTotal = "PE2023";
+
+    /// <summary>Spending (B) with an available budget (A) of 0: no execution rate exists.</summary>
+    public const string SpentWithoutBudget = "PE2024";
+
     /// <summary>A figure beyond what a decimal holds (a sum or ratio of enormous or tiny numbers); it is not computed.</summary>
     public const string FigureOutOfRange = "PE2021";
 
@@ -149,6 +156,9 @@ public static class DiagnosticCodes
 
     /// <summary>A stated figure for an indicator or budget line the set does not have.</summary>
     public const string StatedUnknownItem = "PE4008";
+
+    /// <summary>An output file that cannot be written (no such folder, a folder or a device in its place, a full disk); reported by the <c>perfeval</c> command.</summary>
+    public const string UnwritableOutput = "PE5001";
 
     /// <summary>A reason or consistency rule that could not be evaluated (a division by zero, an overflow).</summary>
     public const string RuleFailed = "PE3003";

@@ -51,6 +51,14 @@ internal static class BudgetEvaluation
             }
         }
 
+        if (available == 0m && spent is > 0m)
+        {
+            // B / A does not exist for A = 0: spending money that was never available is an error, not a missing rate.
+            var path = context.ActualsMap["$.budget.available"] is not null ? "$.budget.available" : "$.budget";
+            context.Findings.Add(DiagnosticCodes.SpentWithoutBudget, DiagnosticSeverity.Error, path, context.ActualsMap[path] ?? context.ActualsMap["$"],
+                ("spent", spent), ("available", available));
+        }
+
         return new BudgetResult
         {
             Unit = context.Set.Budget.Unit,

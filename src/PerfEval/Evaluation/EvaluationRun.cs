@@ -33,6 +33,7 @@ internal static class EvaluationRun
         var set = plan.Set;
         var policy = plan.Policy;
         var total = budget.Score + indicators.Sum(i => i.Score);
+        Totals.CheckTotal(context, totalWeight, total);
         return new EvaluationResult
         {
             IndicatorSetId = set.Id,

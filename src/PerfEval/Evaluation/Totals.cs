@@ -3,10 +3,13 @@ using PerfEval.Diagnostics;
 
 namespace PerfEval.Evaluation;
 
-/// <summary>The totals step: the weights of the budget and the indicators must add up to the policy's total points.</summary>
+/// <summary>
+/// The totals step: the weights of the budget and the indicators must add up to the policy's total points, and
+/// neither they nor the total score may go above it.
+/// </summary>
 internal static class Totals
 {
-    /// <summary>The sum of the weights, reported when it is not the policy's total.</summary>
+    /// <summary>The sum of the weights, reported (PE2009, a warning) when it is not the policy's total.</summary>
     /// <param name="context">The evaluation.</param>
     /// <param name="budget">The budget's result.</param>
     /// <param name="indicators">The indicators' results.</param>
@@ -21,5 +24,22 @@ internal static class Totals
         }
 
         return totalWeight;
+    }
+
+    /// <summary>
+    /// Reports (PE2023, an error) weights or a total score above the policy's total points: past it the total and the
+    /// grade mean nothing (300 indicators weighted 100 would score 30,009 and grade 优).
+    /// </summary>
+    /// <param name="context">The evaluation.</param>
+    /// <param name="totalWeight">The sum of the weights.</param>
+    /// <param name="totalScore">The total score.</param>
+    public static void CheckTotal(EvaluationContext context, decimal totalWeight, decimal totalScore)
+    {
+        var policy = context.Policy;
+        if (totalWeight > policy.TotalPoints || totalScore > policy.TotalPoints)
+        {
+            context.Findings.Add(DiagnosticCodes.WeightsExceedTotal, DiagnosticSeverity.Error, "$.indicators", context.SetMap["$.indicators"] ?? context.SetMap["$"],
+                ("sum", totalWeight), ("score", totalScore), ("policy", policy.Name), ("expected", policy.TotalPoints));
+        }
     }
 }

@@ -19,7 +19,11 @@ public static class PerfEvalJson
     /// <summary>The file name the actuals have inside a programme folder.</summary>
     public const string ActualsFileName = "actuals.json";
 
-    /// <summary>The largest document read (16 MiB); larger ones are refused with PE1011.</summary>
+    /// <summary>
+    /// The largest document read (16 MiB), from a file, a stream or a string (in UTF-8); larger ones are refused
+    /// with PE1011, as soon as the limit is passed while reading. Paths that name a folder, a device, a FIFO or a
+    /// socket are refused with PE1011 without being opened.
+    /// </summary>
     public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     /// <summary>The deepest nesting of objects and arrays accepted.</summary>
@@ -31,7 +35,7 @@ public static class PerfEvalJson
     public static LoadResult<IndicatorSet> ReadIndicatorSet(string json) => ReadIndicatorSet(json, sourceName: null);
 
     /// <summary>Reads an indicator set from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json) => ReadIndicatorSet(utf8Json, sourceName: null);
 
@@ -41,12 +45,11 @@ public static class PerfEvalJson
     /// <returns>The set, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<IndicatorSet> ReadIndicatorSet(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadIndicatorSet(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+        return FromString(json, sourceName, ReadIndicatorSet);
     }
 
     /// <summary>Reads an indicator set from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The set, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<IndicatorSet> ReadIndicatorSet(Stream utf8Json, string? sourceName) =>
@@ -63,7 +66,7 @@ public static class PerfEvalJson
     public static LoadResult<ProgrammeActuals> ReadActuals(string json) => ReadActuals(json, sourceName: null);
 
     /// <summary>Reads actuals from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <returns>The result: the value, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json) => ReadActuals(utf8Json, sourceName: null);
 
@@ -73,12 +76,11 @@ public static class PerfEvalJson
     /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
     public static LoadResult<ProgrammeActuals> ReadActuals(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadActuals(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+        return FromString(json, sourceName, ReadActuals);
     }
 
     /// <summary>Reads actuals from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
     public static LoadResult<ProgrammeActuals> ReadActuals(Stream utf8Json, string? sourceName) =>
@@ -116,12 +118,11 @@ public static class PerfEvalJson
     /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<ScoringPolicy> ReadScoringPolicy(string json, string? sourceName, PolicyCatalog? catalog)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadPolicy(System.Text.Encoding.UTF8.GetBytes(json), sourceName, catalog);
+        return FromString(json, sourceName, (span, source) => ReadPolicy(span, source, catalog));
     }
 
     /// <summary>Reads a scoring policy from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <param name="catalog">The policies a policy may extend; <see cref="PolicyCatalog.BuiltIn"/> when null.</param>
     /// <returns>The policy, or the diagnostics that explain why there is none.</returns>
@@ -141,12 +142,11 @@ public static class PerfEvalJson
     /// <returns>The template, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<RuleTemplate> ReadRuleTemplate(string json, string? sourceName)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        return ReadTemplate(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+        return FromString(json, sourceName, ReadTemplate);
     }
 
     /// <summary>Reads a rule template from a UTF-8 stream.</summary>
-    /// <param name="utf8Json">The stream; it is read to its end and not closed.</param>
+    /// <param name="utf8Json">The stream; it is read to its end, or until it passes <see cref="MaxDocumentBytes"/>, and not closed.</param>
     /// <param name="sourceName">A name for the document in diagnostics, if any.</param>
     /// <returns>The template, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<RuleTemplate> ReadRuleTemplate(Stream utf8Json, string? sourceName) => FromStream(utf8Json, sourceName, ReadTemplate);
@@ -215,50 +215,27 @@ public static class PerfEvalJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + n > MaxDocumentBytes)
-            {
-                return TooLarge<T>(source);
-            }
-
-            buffer.Write(chunk, 0, n);
-        }
-
-        return read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
+        return FromBytes(InputFiles.ReadStream(stream, MaxDocumentBytes), source, read);
     }
 
     private static LoadResult<T> FromFile<T>(string path, SpanReader<T> read)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Unreadable<T>(path, Messages.IsChinese ? "文件不存在" : "the file does not exist");
-            }
-
-            if (info.Length > MaxDocumentBytes)
-            {
-                return TooLarge<T>(path);
-            }
-
-            return read(File.ReadAllBytes(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
-        {
-            return Unreadable<T>(path, e.Message);
-        }
+        return FromBytes(InputFiles.ReadFile(path, MaxDocumentBytes), path, read);
     }
 
-    private static LoadResult<T> TooLarge<T>(string? source)
+    /// <summary>A string is held to the same limit as a file: its UTF-8 length is checked before it is encoded.</summary>
+    private static LoadResult<T> FromString<T>(string json, string? source, SpanReader<T> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return FromBytes(InputFiles.FromString(json, MaxDocumentBytes), source, read);
+    }
+
+    private static LoadResult<T> FromBytes<T>(BoundedBytes bytes, string? source, SpanReader<T> read)
         where T : class =>
-        Unreadable<T>(source, Messages.IsChinese ? $"文件超过 {MaxDocumentBytes / 1024 / 1024} MiB" : $"the document is larger than {MaxDocumentBytes / 1024 / 1024} MiB");
+        bytes.Succeeded ? read(bytes.Span, source) : Unreadable<T>(source, bytes.Reason!);
 
     private static LoadResult<T> Unreadable<T>(string? source, string reason)
         where T : class

@@ -204,7 +204,45 @@ public static class TableWriters
 
     private static string H(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Md(string text) => WebUtility.HtmlEncode(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+    /// <summary>
+    /// Text from the documents as Markdown that shows the text and nothing else. HTML is encoded (so no tag and no
+    /// <c>&lt;…&gt;</c> autolink can be written); a pipe becomes <c>&amp;#124;</c>, which no Markdown reader takes for a
+    /// cell separator (a backslash escape is read differently by different readers when the text itself has a backslash
+    /// before the pipe); backslashes, emphasis, code, brackets (links, images, references) and <c>#</c> are
+    /// backslash-escaped, and so are <c>:</c>, <c>@</c> and the dot of <c>www.</c>, so that no GFM autolink
+    /// (<c>https://…</c>, <c>javascript:…</c>, an e-mail address) appears; line breaks become <c>&lt;br&gt;</c>.
+    /// </summary>
+    internal static string Md(string text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        var run = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var escape = text[i] switch
+            {
+                '|' => "&#124;",
+                '\r' or '\n' => "<br>",
+                '\\' or '`' or '*' or '_' or '~' or '[' or ']' or '#' or ':' or '@' => "\\" + text[i],
+                '.' when i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase) => "\\.",
+                _ => null,
+            };
+            if (escape is null)
+            {
+                continue;
+            }
+
+            // The text before it is HTML-encoded as a whole (so that a surrogate pair stays one character).
+            sb.Append(WebUtility.HtmlEncode(text.Substring(run, i - run))).Append(escape);
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            run = i + 1;
+        }
+
+        return sb.Append(WebUtility.HtmlEncode(text.Substring(run))).ToString();
+    }
 
     private static string CsvValue(TableCell cell) => cell.Number is { } n ? n.ToString("0.00", CultureInfo.InvariantCulture) : cell.Kind == CellKind.Text ? Text(cell.Text) : string.Empty;
 

@@ -32,7 +32,35 @@ public sealed class OutputSafetyTests
     [Fact]
     public void Markdown_escapes_html_in_names()
     {
-        TableWriters.ToMarkdown(Table("<script>x</script>", "a|b")).Should().NotContain("<script>").And.Contain("&lt;script&gt;").And.Contain("a\\|b");
+        TableWriters.ToMarkdown(Table("<script>x</script>", "a|b")).Should().NotContain("<script>").And.Contain("&lt;script&gt;").And.Contain("a&#124;b");
+    }
+
+    [Theory]
+    [InlineData("a|b", "a&#124;b")]
+    [InlineData("a\\|b", "a\\\\&#124;b")]
+    [InlineData("a\\\\|b", "a\\\\\\\\&#124;b")]
+    [InlineData("末尾\\", "末尾\\\\")]
+    [InlineData("一\r\n二\r三\n四", "一<br>二<br>三<br>四")]
+    [InlineData("[x](javascript:alert(1))", "\\[x\\](javascript\\:alert(1))")]
+    [InlineData("![i](https://e.example/i.png)", "!\\[i\\](https\\://e.example/i.png)")]
+    [InlineData("www.e.example a@e.example", "www\\.e.example a\\@e.example")]
+    [InlineData("<https://e.example> & \"", "&lt;https\\://e.example&gt; &amp; &quot;")]
+    [InlineData("*a* _b_ `c` ~~d~~ #e", "\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~ \\#e")]
+    [InlineData("完成率 99.57% 𠀀", "完成率 99.57% &#131072;")]
+    public void Markdown_text_shows_the_text_and_nothing_else(string text, string markdown)
+    {
+        TableWriters.Md(text).Should().Be(markdown);
+    }
+
+    [Fact]
+    public void A_backslash_before_a_pipe_in_a_name_does_not_add_a_cell_to_its_row()
+    {
+        var md = TableWriters.ToMarkdown(Table("补贴\\\\|人数 [x](javascript:alert(1))", "原因\\\\|说明"));
+
+        var table = md.Split('\n').SkipWhile(l => !l.StartsWith("| 一级指标", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith('|')).ToList();
+        table.Should().HaveCount(4, "header, delimiter, one indicator, total");
+        table.Select(l => l.Count(c => c == '|')).Should().AllBeEquivalentTo(10, "nine cells each, as in the header");
+        md.Should().NotContain("\\|").And.NotContain("](javascript:");
     }
 
     [Fact]

@@ -17,7 +17,8 @@ namespace PerfEval.Tests.Security;
 /// duplicate ids, impossible targets, zero, negative, huge and overflowing numbers, empty files, foreign encodings,
 /// byte order marks, deep nesting, broken UTF-8. Each entry names the diagnostic code it must produce. For each:
 /// nothing is thrown, it finishes within seconds, the code is there with its severity, and there is never a value
-/// (or a figure) without a finding that explains what is wrong.
+/// (or a figure) without a finding that explains what is wrong. The entries of kind <c>cli</c> (devices, FIFOs,
+/// hostile paths and output targets) run the command as a process: <see cref="CommandCorpusTests"/>.
 /// </summary>
 public sealed class BadInputCorpusTests(ITestOutputHelper output)
 {
@@ -27,7 +28,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
     public static TheoryData<string> Entries()
     {
         var data = new TheoryData<string>();
-        foreach (var e in CorpusEntry.All)
+        foreach (var e in CorpusEntry.All.Where(e => e.Kind != "cli"))
         {
             data.Add(e.Name);
         }
@@ -52,11 +53,22 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         var all = CorpusEntry.All;
         all.Should().HaveCountGreaterThanOrEqualTo(60);
         all.Select(e => e.Name).Should().OnlyHaveUniqueItems();
-        all.Select(e => e.Kind).Distinct().Should().BeEquivalentTo(["set", "actuals", "policy", "programme"]);
+        all.Select(e => e.Kind).Distinct().Should().BeEquivalentTo(["set", "actuals", "policy", "programme", "cli"]);
         foreach (var e in all)
         {
-            e.Codes.Should().NotBeEmpty($"{e.Name} must name the code it expects");
-            e.Codes.Keys.Should().OnlyContain(c => c.Length == 6 && c.StartsWith("PE", StringComparison.Ordinal), e.Name);
+            if (e.Kind == "cli")
+            {
+                // A command entry checks its exit code, its codes or what its output must (not) hold, and names what it needs.
+                (e.Codes.Count > 0 || e.Checks.Count > 0).Should().BeTrue($"{e.Name} must name the code it expects or what it checks");
+                CommandCorpus.Requirements.Should().ContainKey(e.Requires, $"{e.Name} needs a known platform feature");
+                e.Args.Should().NotBeEmpty(e.Name);
+            }
+            else
+            {
+                e.Codes.Should().NotBeEmpty($"{e.Name} must name the code it expects");
+            }
+
+            e.Codes.Keys.Where(c => c.Length != 6 || !c.StartsWith("PE", StringComparison.Ordinal)).Should().BeEmpty(e.Name);
             foreach (var file in e.Files)
             {
                 File.Exists(CorpusEntry.PathOf(file)).Should().BeTrue($"{e.Name} names {file}");
@@ -262,6 +274,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         }
 
         problems.AddRange(MissingCodes(entry, diagnostics));
+        problems.AddRange(AbsentCodes(entry, diagnostics));
         if (entry.Codes.Values.Contains(DiagnosticSeverity.Error) && value is not null)
         {
             problems.Add("a value was returned for a document with an error");
@@ -290,12 +303,16 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         }
 
         problems.AddRange(MissingCodes(entry, all));
+        problems.AddRange(AbsentCodes(entry, all));
         return Explain(problems, all);
     }
 
     private static IEnumerable<string> MissingCodes(CorpusEntry entry, ImmutableArray<Diagnostic> diagnostics) =>
         entry.Codes.Where(c => !diagnostics.Any(d => d.Code == c.Key && d.Severity == c.Value))
             .Select(c => $"expected {c.Key} ({c.Value.ToString().ToLowerInvariant()})");
+
+    private static IEnumerable<string> AbsentCodes(CorpusEntry entry, ImmutableArray<Diagnostic> diagnostics) =>
+        entry.Absent.Where(code => diagnostics.Any(d => d.Code == code)).Select(code => $"{code} must not be reported");
 
     private static List<string> Explain(List<string> problems, ImmutableArray<Diagnostic> diagnostics)
     {
@@ -332,7 +349,26 @@ internal sealed record CorpusEntry
 
     public string? Note { get; init; }
 
-    public IEnumerable<string> Files => new[] { File, Set, Actuals }.OfType<string>();
+    /// <summary>Codes that must not be reported.</summary>
+    public IReadOnlyList<string> Absent { get; init; } = [];
+
+    /// <summary>For a cli entry: the platform feature it needs (a key of <see cref="CommandCorpus.Requirements"/>; empty for none).</summary>
+    public string Requires { get; init; } = string.Empty;
+
+    /// <summary>For a cli entry: the command line, with {dir} for the entry's own folder.</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>For a cli entry: the exit code expected, if any.</summary>
+    public int? Exit { get; init; }
+
+    /// <summary>For a cli entry: named checks of the outcome (see <see cref="CommandCorpus"/>).</summary>
+    public IReadOnlyList<string> Checks { get; init; } = [];
+
+    /// <summary>For a cli entry: the whole entry, for the file specifications and the expected output.</summary>
+    public JsonElement Raw { get; init; }
+
+    /// <summary>The corpus files the entry uses (its documents, and those a cli entry copies into its folder).</summary>
+    public IEnumerable<string> Files => new[] { File, Set, Actuals }.OfType<string>().Concat(CommandCorpus.CopiedFiles(this));
 
     public static IReadOnlyList<CorpusEntry> All => Entries.Value;
 
@@ -356,8 +392,17 @@ internal sealed record CorpusEntry
             Actuals = Optional(e, "actuals"),
             Codes = e.GetProperty("codes").EnumerateObject().ToDictionary(c => c.Name, c => Enum.Parse<DiagnosticSeverity>(c.Value.GetString()!, ignoreCase: true), StringComparer.Ordinal),
             Note = Optional(e, "note"),
+            Absent = Strings(e, "absent"),
+            Requires = Optional(e, "requires") ?? string.Empty,
+            Args = Strings(e, "args"),
+            Exit = e.TryGetProperty("exit", out var exit) ? exit.GetInt32() : null,
+            Checks = Strings(e, "checks"),
+            Raw = e.Clone(),
         })];
     }
 
     private static string? Optional(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetString() : null;
+
+    private static List<string> Strings(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) ? [.. v.EnumerateArray().Select(x => x.GetString()!)] : [];
 }

@@ -1,0 +1,109 @@
+using PerfEval.Diagnostics;
+using PerfEval.Loading;
+
+namespace PerfEval.Cli;
+
+/// <summary>
+/// Writes the one file the command writes (<c>report --output</c>) so that it is either written whole or not at all:
+/// the content goes to a new file beside the target, which replaces the target only once it is complete and flushed
+/// to disk. A folder, a device, a FIFO or a socket in the target's place is refused before anything is written
+/// (a file beside <c>/dev/full</c> would otherwise replace the device), and so is a folder that does not exist.
+/// </summary>
+internal static class OutputFile
+{
+    /// <summary>Writes the file; null when it was written, otherwise the reason it was not (nothing is left behind).</summary>
+    public static string? TryWrite(string path, Action<Stream> write)
+    {
+        var zh = Messages.IsChinese;
+        string target;
+        try
+        {
+            // A link is kept: the file it points to is replaced.
+            var info = new FileInfo(path);
+            target = info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return e.Message;
+        }
+
+        var kind = InputFiles.KindOf(target);
+        if (kind == InputFileKind.Directory)
+        {
+            return zh ? "这是一个文件夹，请给出文件名" : "it is a folder; give a file name";
+        }
+
+        if (InputFiles.IsSpecial(kind))
+        {
+            return zh ? "这是一个设备、命名管道或套接字，不是普通文件；不予写入（省略 --output 即写到标准输出）"
+                : "it is a device, a FIFO or a socket, not a regular file; nothing is written to it (leave out --output to write to standard output)";
+        }
+
+        var folder = Path.GetDirectoryName(target);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            return zh ? $"文件夹“{folder}”不存在" : $"the folder '{folder}' does not exist";
+        }
+
+        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var moved = false;
+        try
+        {
+            if (kind == InputFileKind.Regular)
+            {
+                // Replacing a file needs only the folder's permission: a file the user may not write is refused, as
+                // writing it in place would be. Opening it for writing changes nothing in it.
+                using (new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+                {
+                }
+            }
+
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (kind == InputFileKind.Regular && !OperatingSystem.IsWindows())
+            {
+                // The replaced file keeps its permissions.
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+            }
+
+            File.Move(temp, target, overwrite: true);
+            moved = true;
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            return e.Message;
+        }
+        finally
+        {
+            if (!moved)
+            {
+                TryDelete(temp);
+            }
+        }
+    }
+
+    /// <summary>PE5001 for a file (or standard output) that could not be written; the message names it.</summary>
+    public static Diagnostic Unwritable(string output, string reason)
+    {
+        var bag = new DiagnosticBag();
+        bag.Add(DiagnosticCodes.UnwritableOutput, DiagnosticSeverity.Error, "$", null, ("output", output), ("reason", reason));
+        return bag.ToImmutable()[0];
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done; the temporary file's name starts with a dot and ends in .tmp.
+        }
+    }
+}

@@ -1,0 +1,277 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Loading;
+
+/// <summary>What a path names, as far as reading it is concerned.</summary>
+internal enum InputFileKind
+{
+    /// <summary>Nothing (or nothing this process may look at).</summary>
+    Missing,
+
+    /// <summary>A regular file: the only kind that is opened.</summary>
+    Regular,
+
+    /// <summary>A folder.</summary>
+    Directory,
+
+    /// <summary>A character device (<c>/dev/zero</c>, <c>/dev/urandom</c>, a terminal; <c>NUL</c>, <c>COM1</c> on Windows).</summary>
+    CharacterDevice,
+
+    /// <summary>A block device (a disk).</summary>
+    BlockDevice,
+
+    /// <summary>A FIFO (named pipe): opening one for reading waits for a writer, possibly forever.</summary>
+    Fifo,
+
+    /// <summary>A Unix domain socket.</summary>
+    Socket,
+}
+
+/// <summary>Why a document could not be read into memory.</summary>
+internal enum ReadFailure
+{
+    None,
+    Missing,
+    Directory,
+    Special,
+    TooLarge,
+    Io,
+}
+
+/// <summary>The bytes of a document read within the limit, or why there are none.</summary>
+/// <param name="Bytes">The buffer; only the first <paramref name="Length"/> bytes are the document.</param>
+/// <param name="Length">The document's length in bytes.</param>
+/// <param name="Failure">Why nothing was read.</param>
+/// <param name="Reason">The reason, in the current UI language, when <paramref name="Failure"/> is not <see cref="ReadFailure.None"/>.</param>
+internal readonly record struct BoundedBytes(byte[] Bytes, int Length, ReadFailure Failure, string? Reason)
+{
+    public bool Succeeded => Failure == ReadFailure.None;
+
+    public ReadOnlySpan<byte> Span => Bytes.AsSpan(0, Length);
+
+    public ReadOnlyMemory<byte> Memory => Bytes.AsMemory(0, Length);
+
+    public static BoundedBytes Failed(ReadFailure failure, string reason) => new([], 0, failure, reason);
+}
+
+/// <summary>
+/// Bounded reading of every document PerfEval takes in. A path is looked at before it is opened: only regular files
+/// are opened (devices, FIFOs and sockets are refused, so that <c>/dev/zero</c> cannot fill the memory and a FIFO
+/// cannot block the reader forever), a file whose length is known to be above the limit is refused without
+/// reading it, and every read, from a file or a stream, stops as soon as the limit is passed (a file's stated
+/// length is not trusted: files in <c>/proc</c> say 0 and have content).
+/// </summary>
+internal static class InputFiles
+{
+    private const int Chunk = 81920;
+
+    /// <summary>What <paramref name="path"/> names, following symbolic links, without opening it.</summary>
+    public static InputFileKind KindOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (OperatingSystem.IsWindows())
+        {
+            return WindowsKind(path);
+        }
+
+        if (UnixMode(path) is { } mode)
+        {
+            return (mode & 0xF000) switch
+            {
+                0x8000 => InputFileKind.Regular,
+                0x4000 => InputFileKind.Directory,
+                0x2000 => InputFileKind.CharacterDevice,
+                0x6000 => InputFileKind.BlockDevice,
+                0x1000 => InputFileKind.Fifo,
+                0xC000 => InputFileKind.Socket,
+                _ => InputFileKind.CharacterDevice,
+            };
+        }
+
+        // stat failed (no such file, no permission to look, a dangling link) or is not available: ask .NET.
+        return System.IO.Directory.Exists(path) ? InputFileKind.Directory : File.Exists(path) ? InputFileKind.Regular : InputFileKind.Missing;
+    }
+
+    /// <summary>Whether the kind is a device, a FIFO or a socket.</summary>
+    public static bool IsSpecial(InputFileKind kind) => kind is InputFileKind.CharacterDevice or InputFileKind.BlockDevice or InputFileKind.Fifo or InputFileKind.Socket;
+
+    /// <summary>Reads a whole file of at most <paramref name="limit"/> bytes; anything else is refused with its reason.</summary>
+    public static BoundedBytes ReadFile(string path, int limit)
+    {
+        var kind = KindOf(path);
+        switch (kind)
+        {
+            case InputFileKind.Missing:
+                return BoundedBytes.Failed(ReadFailure.Missing, Zh ? "文件不存在" : "the file does not exist");
+            case InputFileKind.Directory:
+                return BoundedBytes.Failed(ReadFailure.Directory, Zh ? "这是一个文件夹，不是文件" : "it is a folder, not a file");
+            case InputFileKind.Regular:
+                break;
+            default:
+                return BoundedBytes.Failed(ReadFailure.Special, SpecialReason(kind));
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            if (stream.CanSeek && stream.Length > limit)
+            {
+                return TooLarge(limit);
+            }
+
+            return ReadStream(stream, limit, stream.CanSeek ? stream.Length : null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException or NotSupportedException)
+        {
+            return BoundedBytes.Failed(ReadFailure.Io, e.Message);
+        }
+    }
+
+    /// <summary>Reads a stream to its end, stopping as soon as more than <paramref name="limit"/> bytes have come.</summary>
+    /// <param name="stream">The stream; read from its position, not closed.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="expected">The length the stream says it has, to size the buffer (never trusted as a bound).</param>
+    public static BoundedBytes ReadStream(Stream stream, int limit, long? expected = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            // One byte more than the limit is asked for, so that a document of exactly the limit is read and a longer one is seen.
+            var capacity = (int)Math.Min(limit + 1L, expected is { } e and > 0 ? e + 1 : Chunk);
+            var buffer = new byte[Math.Max(capacity, 1)];
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > limit)
+                    {
+                        return TooLarge(limit);
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min(limit + 1L, Math.Max(buffer.Length * 2L, Chunk)));
+                }
+
+                var n = stream.Read(buffer, length, buffer.Length - length);
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                length += n;
+                if (length > limit)
+                {
+                    return TooLarge(limit);
+                }
+            }
+
+            return new BoundedBytes(buffer, length, ReadFailure.None, null);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            return BoundedBytes.Failed(ReadFailure.Io, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The UTF-8 bytes of a string, refused without encoding it when they would be more than <paramref name="limit"/>
+    /// (a string of n characters takes between n and 3n bytes).
+    /// </summary>
+    public static BoundedBytes FromString(string text, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > limit || (text.Length > limit / 3 && Encoding.UTF8.GetByteCount(text) > limit))
+        {
+            return TooLarge(limit);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return new BoundedBytes(bytes, bytes.Length, ReadFailure.None, null);
+    }
+
+    /// <summary>"the document is larger than 16 MiB", in the current UI language.</summary>
+    public static string TooLargeReason(int limit) =>
+        Zh ? $"文档超过 {Size(limit)}" : $"the document is larger than {Size(limit)}";
+
+    /// <summary>Why a special file is not read, in the current UI language.</summary>
+    public static string SpecialReason(InputFileKind kind) => (kind, Zh) switch
+    {
+        (InputFileKind.Fifo, true) => "这是一个命名管道，不是普通文件；为免无限等待，不予读取",
+        (InputFileKind.Fifo, false) => "it is a FIFO (named pipe), not a regular file; it is not opened, since reading it could wait forever",
+        (InputFileKind.Socket, true) => "这是一个套接字，不是普通文件；不予读取",
+        (InputFileKind.Socket, false) => "it is a socket, not a regular file; it is not opened",
+        (InputFileKind.BlockDevice, true) => "这是一个块设备，不是普通文件；不予读取",
+        (InputFileKind.BlockDevice, false) => "it is a block device, not a regular file; it is not opened",
+        (_, true) => "这是一个设备文件，不是普通文件；不予读取",
+        _ => "it is a device, not a regular file; it is not opened",
+    };
+
+    private static BoundedBytes TooLarge(int limit) => BoundedBytes.Failed(ReadFailure.TooLarge, TooLargeReason(limit));
+
+    private static bool Zh => Messages.IsChinese;
+
+    private static string Size(int bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MiB" : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} B";
+
+    /// <summary>
+    /// Windows has no FIFOs or device files in its folders, but names in the device namespace (<c>\\.\…</c>: named
+    /// pipes, <c>NUL</c>, <c>CON</c>, <c>COM1</c>…, which <see cref="Path.GetFullPath(string)"/> maps there) are devices.
+    /// </summary>
+    private static InputFileKind WindowsKind(string path)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            return InputFileKind.Missing;
+        }
+
+        if (full.StartsWith(@"\\.\", StringComparison.Ordinal)
+            || (full.StartsWith(@"\\?\", StringComparison.Ordinal) && !(full.Length > 6 && full[5] == ':') && !full.StartsWith(@"\\?\UNC\", StringComparison.OrdinalIgnoreCase)))
+        {
+            return InputFileKind.CharacterDevice;
+        }
+
+        return System.IO.Directory.Exists(path) ? InputFileKind.Directory : File.Exists(path) ? InputFileKind.Regular : InputFileKind.Missing;
+    }
+
+    private static int _statUnavailable;
+
+    /// <summary>
+    /// The <c>st_mode</c> of <c>stat(path)</c>, through the .NET runtime's own native shim (<c>libSystem.Native</c>, which
+    /// every .NET runtime on Linux and macOS ships and whose <c>FileStatus</c> starts with <c>int32 Flags, int32 Mode</c>,
+    /// with the usual <c>S_IF*</c> values), so that no C-library structure layout is assumed. Null when stat fails or the
+    /// shim cannot be reached (a runtime that no longer exports it): the caller then falls back to what .NET says.
+    /// </summary>
+    private static int? UnixMode(string path)
+    {
+        if (Volatile.Read(ref _statUnavailable) != 0)
+        {
+            return null;
+        }
+
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(path.Length) + 1];
+        bytes[Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0)] = 0;
+
+        // Far larger than FileStatus (about 130 bytes), in case it grows.
+        var status = new byte[512];
+        try
+        {
+            return SystemNativeStat(bytes, status) == 0 ? BitConverter.ToInt32(status, 4) : null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            Volatile.Write(ref _statUnavailable, 1);
+            return null;
+        }
+    }
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SystemNativeStat(byte[] path, byte[] status);
+}
