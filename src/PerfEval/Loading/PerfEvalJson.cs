@@ -240,7 +240,7 @@ public static class PerfEvalJson
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return Unreadable<T>(path, Messages.IsChinese ? "文件不存在" : "the file does not exist");
+                return Unreadable<T>(path, MessageText.Of("reason.fileMissing"));
             }
 
             if (info.Length > MaxDocumentBytes)
@@ -258,9 +258,9 @@ public static class PerfEvalJson
 
     private static LoadResult<T> TooLarge<T>(string? source)
         where T : class =>
-        Unreadable<T>(source, Messages.IsChinese ? $"文件超过 {MaxDocumentBytes / 1024 / 1024} MiB" : $"the document is larger than {MaxDocumentBytes / 1024 / 1024} MiB");
+        Unreadable<T>(source, MessageText.Of("reason.fileTooLarge", ("max", MaxDocumentBytes / 1024 / 1024)));
 
-    private static LoadResult<T> Unreadable<T>(string? source, string reason)
+    private static LoadResult<T> Unreadable<T>(string? source, object reason)
         where T : class
     {
         var bag = new DiagnosticBag();
