@@ -25,7 +25,8 @@ internal static partial class LanguageCheck
     /// <summary>The Chinese an English text may hold: notations a preparer writes in Chinese, quoted as written.</summary>
     private static readonly string[] ChineseInEnglish =
     [
-        "'12月底前'", // a deadline as the national forms write it (actual.deadlineExpected)
+        "'12月底前'", // deadlines as the national forms write them (actual.deadlineExpected, reason.deadlineExpected)
+        "'12月31日前'",
         "'完成'",     // done …
         "'未完成'",   // … and not done, as an actual of a deadline indicator
         "'＝0'",      // the full-width equals sign of the forms' notation (PE1010)
