@@ -174,6 +174,25 @@ public sealed partial class DocSnippetTests : IDisposable
     }
 
     [Fact]
+    public void The_message_snippet_evaluates_in_chinese_under_an_english_ui_culture_and_renders_a_finding_wholly_in_english()
+    {
+        var ui = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+            var result = CustomMessages.InChinese().Evaluate(PerfEvalJson.ReadProgrammeFolder(Seed).GetValueOrThrow());
+
+            var finding = result.Findings.First(f => f.Code == DiagnosticCodes.ExplanationMissing);
+            finding.Message.Should().Be("“社会保险补贴人数”（si-subsidy-recipients）需要说明偏差原因（超额完成需复核），但未填写。");
+            CustomMessages.InEnglish(finding).Should().Be("'社会保险补贴人数' (si-subsidy-recipients) must be explained (over-achievement to review) but has no reason.");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
+    [Fact]
     public void The_message_snippet_rewords_a_finding_and_renders_it_again_in_english()
     {
         var ui = CultureInfo.CurrentUICulture;

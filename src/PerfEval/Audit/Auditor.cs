@@ -17,20 +17,23 @@ public static class Auditor
     /// <param name="evaluation">The evaluation of the programme.</param>
     /// <param name="actuals">The actuals it was evaluated from; their <see cref="ProgrammeActuals.Stated"/> block holds the report's figures.</param>
     /// <param name="policy">The policy for the qualitative bands; the one the evaluation used when null.</param>
+    /// <param name="culture">
+    /// The language of the audit's findings and of the comparisons' labels; the current UI culture when null. The
+    /// evaluation's own findings are kept as the evaluator wrote them.
+    /// </param>
     /// <returns>The comparisons and the findings.</returns>
-    public static AuditResult Audit(EvaluationResult evaluation, ProgrammeActuals actuals, ScoringPolicy? policy = null)
+    public static AuditResult Audit(EvaluationResult evaluation, ProgrammeActuals actuals, ScoringPolicy? policy = null, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(actuals);
         policy ??= evaluation.PolicyUsed ?? ScoringPolicy.Mof2020;
-        var bag = new DiagnosticBag();
+        var bag = new DiagnosticBag(MessageCatalog.Default, culture);
         var comparisons = ImmutableArray.CreateBuilder<StatedComparison>();
         var map = actuals.Locations;
-        var zh = Messages.IsChinese;
         var stated = actuals.Stated ?? new StatedFigures();
         var b = evaluation.Budget;
 
-        void Compare(string path, string label, decimal? statedValue, decimal? recomputed)
+        void Compare(string path, MessageText label, decimal? statedValue, decimal? recomputed)
         {
             if (statedValue is not { } s)
             {
@@ -40,21 +43,21 @@ public static class Auditor
             var decimals = Scale(s);
             var rounded = recomputed is { } r ? Figures.Round(r, decimals) : (decimal?)null;
             var agrees = rounded == s;
-            comparisons.Add(new StatedComparison { Path = path, Label = label, Stated = Text(s), Recomputed = rounded is { } x ? Text(x) : "—", Exact = recomputed is { } e ? Text(e) : "—", Agrees = agrees });
+            comparisons.Add(new StatedComparison { Path = path, Label = bag.Catalog.Text(label, bag.Culture), Stated = Text(s), Recomputed = rounded is { } x ? Text(x) : "—", Exact = recomputed is { } e ? Text(e) : "—", Agrees = agrees });
             if (!agrees)
             {
                 bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, path, map[path], ("figure", label), ("stated", Text(s)), ("recomputed", rounded is { } y ? Text(y) : "—"), ("exact", recomputed is { } z ? Text(z) : "—"));
             }
         }
 
-        Compare("$.stated.available", zh ? "全年预算数" : "available budget", stated.Available, b.Available);
-        Compare("$.stated.spent", zh ? "全年执行数" : "spending", stated.Spent, b.Spent);
-        Compare("$.stated.executionRate", zh ? "执行率" : "execution rate", stated.ExecutionRate, b.ExecutionRate);
-        Compare("$.stated.budgetScore", zh ? "预算执行得分" : "budget score", stated.BudgetScore, b.Score);
-        Totals(stated, actuals, bag, zh);
+        Compare("$.stated.available", MessageText.Of("figure.availableBudget"), stated.Available, b.Available);
+        Compare("$.stated.spent", MessageText.Of("figure.spending"), stated.Spent, b.Spent);
+        Compare("$.stated.executionRate", MessageText.Of("figure.executionRate"), stated.ExecutionRate, b.ExecutionRate);
+        Compare("$.stated.budgetScore", MessageText.Of("figure.budgetScore"), stated.BudgetScore, b.Score);
+        Totals(stated, actuals, bag);
 
-        Shares(stated.SourceShares, b.Sources, "$.stated.sourceShares", zh ? "资金来源占比" : "source shares", zh ? "占资金总额比例" : "share of funds", Compare, bag, map, zh);
-        Shares(stated.ExpenditureShares, b.Expenditures, "$.stated.expenditureShares", zh ? "支出占比" : "spending shares", zh ? "占总支出比例" : "share of spending", Compare, bag, map, zh);
+        Shares(stated.SourceShares, b.Sources, "$.stated.sourceShares", ("figure.sourceShares", "figure.shareOfFunds"), Compare, bag, map);
+        Shares(stated.ExpenditureShares, b.Expenditures, "$.stated.expenditureShares", ("figure.expenditureShares", "figure.shareOfSpending"), Compare, bag, map);
 
         var byId = evaluation.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         foreach (var (id, rate) in InOrder(stated.CompletionRates, evaluation.Indicators.Select(i => i.Id)))
@@ -70,7 +73,7 @@ public static class Auditor
             var recomputed = i.CompletionRate ?? (i.Target.Comparison == Comparison.Qualitative
                 ? i.Status switch { IndicatorStatus.Met => 100m, IndicatorStatus.NotMet => 0m, _ => null }
                 : null);
-            Compare(path, $"{i.Name} {(zh ? "完成率" : "completion rate")}", rate, recomputed);
+            Compare(path, MessageText.Of("figure.completionRate", ("name", i.Name)), rate, recomputed);
         }
 
         foreach (var (id, score) in InOrder(stated.Scores, evaluation.Indicators.Select(i => i.Id)))
@@ -82,18 +85,18 @@ public static class Auditor
                 continue;
             }
 
-            Compare(path, $"{i.Name} {(zh ? "得分" : "score")}", score, i.Score);
+            Compare(path, MessageText.Of("figure.score", ("name", i.Name)), score, i.Score);
             Score(i, score, path, map, bag, policy);
         }
 
-        Compare("$.stated.totalScore", zh ? "总分" : "total score", stated.TotalScore, evaluation.TotalScore);
+        Compare("$.stated.totalScore", MessageText.Of("figure.totalScore"), stated.TotalScore, evaluation.TotalScore);
         if (stated.Grade is { } grade)
         {
             var agrees = grade.Trim() == evaluation.Grade.Label || grade.Trim().Equals(evaluation.Grade.Code, StringComparison.OrdinalIgnoreCase) || grade.Trim() == evaluation.Grade.EnglishLabel;
-            comparisons.Add(new StatedComparison { Path = "$.stated.grade", Label = zh ? "评价等级" : "grade", Stated = grade, Recomputed = evaluation.Grade.Label, Exact = evaluation.Grade.Label, Agrees = agrees });
+            comparisons.Add(new StatedComparison { Path = "$.stated.grade", Label = bag.Catalog.Text(MessageText.Of("figure.grade"), bag.Culture), Stated = grade, Recomputed = evaluation.Grade.Label, Exact = evaluation.Grade.Label, Agrees = agrees });
             if (!agrees)
             {
-                bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, "$.stated.grade", map["$.stated.grade"], ("figure", zh ? "评价等级" : "grade"), ("stated", grade), ("recomputed", evaluation.Grade.Label), ("exact", Text(evaluation.TotalScore)));
+                bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, "$.stated.grade", map["$.stated.grade"], ("figure", MessageText.Of("figure.grade")), ("stated", grade), ("recomputed", evaluation.Grade.Label), ("exact", Text(evaluation.TotalScore)));
             }
         }
 
@@ -103,7 +106,7 @@ public static class Auditor
             if (unmet.Count > 0)
             {
                 bag.Add(DiagnosticCodes.ConclusionContradicts, DiagnosticSeverity.Error, "$.stated.conclusion", map["$.stated.conclusion"],
-                    ("conclusion", conclusion.Length > 60 ? conclusion[..60] + "…" : conclusion), ("count", unmet.Count), ("names", string.Join(zh ? "、" : ", ", unmet.Select(i => i.Name))));
+                    ("conclusion", conclusion.Length > 60 ? conclusion[..60] + "…" : conclusion), ("count", unmet.Count), ("names", MessageText.List(unmet.Select(i => i.Name))));
             }
         }
 
@@ -116,18 +119,18 @@ public static class Auditor
     }
 
     /// <summary>Stated totals against the detail rows of the actuals (a total row left at 0, parts that do not add up).</summary>
-    private static void Totals(StatedFigures stated, ProgrammeActuals actuals, DiagnosticBag bag, bool zh)
+    private static void Totals(StatedFigures stated, ProgrammeActuals actuals, DiagnosticBag bag)
     {
         var sources = actuals.Budget.Sources.IsDefaultOrEmpty ? (decimal?)null : actuals.Budget.Sources.Sum(s => s.Amount);
         var spending = actuals.Budget.Expenditures.IsDefaultOrEmpty ? (decimal?)null : actuals.Budget.Expenditures.Sum(s => s.Amount);
         if (stated.Available is { } a && sources is { } s && a != s)
         {
-            bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, "$.stated.available", actuals.Locations["$.stated.available"], ("figure", zh ? "全年预算数" : "available budget"), ("stated", Text(a)), ("sum", Text(s)));
+            bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, "$.stated.available", actuals.Locations["$.stated.available"], ("figure", MessageText.Of("figure.availableBudget")), ("stated", Text(a)), ("sum", Text(s)));
         }
 
         if (stated.Spent is { } b && spending is { } e && b != e)
         {
-            bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, "$.stated.spent", actuals.Locations["$.stated.spent"], ("figure", zh ? "全年执行数" : "spending"), ("stated", Text(b)), ("sum", Text(e)));
+            bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, "$.stated.spent", actuals.Locations["$.stated.spent"], ("figure", MessageText.Of("figure.spending")), ("stated", Text(b)), ("sum", Text(e)));
         }
     }
 
@@ -135,12 +138,10 @@ public static class Auditor
         ImmutableDictionary<string, decimal> stated,
         ImmutableArray<BudgetLineResult> lines,
         string path,
-        string what,
-        string label,
-        Action<string, string, decimal?, decimal?> compare,
+        (string What, string Label) keys,
+        Action<string, MessageText, decimal?, decimal?> compare,
         DiagnosticBag bag,
-        SourceMap map,
-        bool zh)
+        SourceMap map)
     {
         if (stated.IsEmpty)
         {
@@ -158,7 +159,7 @@ public static class Auditor
                 continue;
             }
 
-            compare(p, $"{line.Name} {label}", share, line.Share);
+            compare(p, MessageText.Of(keys.Label, ("name", line.Name)), share, line.Share);
             if (line.Share is { } recomputed && Figures.Round(recomputed, Scale(share)) != share)
             {
                 disagreeing.Add($"{line.Name} ({Text(share)}% / {Text(recomputed)}%)");
@@ -171,8 +172,8 @@ public static class Auditor
         var recomputedSum = lines.Sum(l => l.Share ?? 0m);
         if (covered && statedSum == 100m && recomputedSum != 100m && disagreeing.Count > 0)
         {
-            bag.Add(DiagnosticCodes.SharesForced, DiagnosticSeverity.Warning, path, map[path], ("what", what), ("sum", Text(statedSum) + "%"),
-                ("recomputed", Text(recomputedSum) + "%"), ("adjusted", string.Join(zh ? "、" : ", ", disagreeing)));
+            bag.Add(DiagnosticCodes.SharesForced, DiagnosticSeverity.Warning, path, map[path], ("what", MessageText.Of(keys.What)), ("sum", Text(statedSum) + "%"),
+                ("recomputed", Text(recomputedSum) + "%"), ("adjusted", MessageText.List(disagreeing)));
         }
     }
 
@@ -191,7 +192,7 @@ public static class Auditor
             {
                 bag.Add(DiagnosticCodes.StatedScoreOutOfBand, DiagnosticSeverity.Error, path, map[path], ("name", i.Name), ("stated", Text(stated)),
                     ("low", Notation.Number(Figures.Round(low))), ("high", Notation.Number(Figures.Round(high))),
-                    ("grade", grade switch { QualitativeGrade.Achieved => Messages.IsChinese ? "达成" : "achieved", QualitativeGrade.Partial => Messages.IsChinese ? "部分达成" : "partial", _ => Messages.IsChinese ? "未达成" : "not achieved" }));
+                    ("grade", QualitativeGrading.Label(grade)));
             }
         }
 

@@ -44,7 +44,7 @@ internal static class JsonLines
     public static int Count(string path, int limit = PerfEvalJson.MaxDocumentBytes) => Lines(path, limit, keep: false).Count();
 
     /// <summary>One line: its 1-based number and content, or why it has none.</summary>
-    internal readonly record struct RawLine(int Number, byte[]? Content, string? Failure, bool WholeSource);
+    internal readonly record struct RawLine(int Number, byte[]? Content, object? Failure, bool WholeSource);
 
     private static IEnumerable<RawLine> Lines(string path, int limit, bool keep)
     {
@@ -53,8 +53,8 @@ internal static class JsonLines
         {
             yield return new RawLine(1, null, kind switch
             {
-                InputFileKind.Missing => Messages.IsChinese ? "文件不存在" : "the file does not exist",
-                InputFileKind.Directory => Messages.IsChinese ? "这是一个文件夹，不是文件" : "it is a folder, not a file",
+                InputFileKind.Missing => MessageText.Of("reason.fileMissing"),
+                InputFileKind.Directory => MessageText.Of("reason.isFolder"),
                 _ => InputFiles.SpecialReason(kind),
             }, WholeSource: true);
             yield break;

@@ -53,7 +53,7 @@ internal static class ActualsMatching
             var path = Loading.JsonTree.IndicatorPath(a.Id);
 
             // Suggestions for the first unknown ids only: each compares with every indicator id.
-            var suggestion = ++unknown <= 100 ? Messages.DidYouMean(Loading.ObjectReader.Closest(a.Id, index.Keys)) : string.Empty;
+            var suggestion = ++unknown <= 100 ? MessageText.DidYouMean(Loading.ObjectReader.Closest(a.Id, index.Keys)) : null;
             context.Findings.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, path, context.ActualsMap[path],
                 ("set", context.Set.Id), ("id", a.Id), ("suggestion", suggestion));
         }

@@ -23,7 +23,7 @@ internal static class BudgetEvaluation
         }
         catch (OverflowException)
         {
-            context.Findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Error, "$.budget", context.ActualsMap["$.budget"], ("figure", Messages.IsChinese ? "项目资金" : "budget"));
+            context.Findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Error, "$.budget", context.ActualsMap["$.budget"], ("figure", MessageText.Of("figure.budget")));
             return new BudgetResult { Unit = context.Set.Budget.Unit, Weight = context.Policy.BudgetWeight, Score = 0m };
         }
     }
@@ -104,7 +104,7 @@ internal static class BudgetEvaluation
             if (at < 0)
             {
                 var p = Loading.JsonTree.ChildPath(kind.LinesPath, a.Id);
-                context.Findings.Add(DiagnosticCodes.UnknownBudgetLine, DiagnosticSeverity.Error, p, context.ActualsMap[p], ("kind", Messages.Word(kind.LineWord)), ("id", a.Id));
+                context.Findings.Add(DiagnosticCodes.UnknownBudgetLine, DiagnosticSeverity.Error, p, context.ActualsMap[p], ("kind", MessageText.Of(kind.LineWord)), ("id", a.Id));
                 continue;
             }
 
@@ -139,7 +139,7 @@ internal static class BudgetEvaluation
 
         if (sum is null)
         {
-            context.Findings.Add(DiagnosticCodes.BudgetMissing, DiagnosticSeverity.Error, kind.TotalPath, map["$.budget"] ?? map["$"], ("figure", Messages.Word(kind.TotalWord)));
+            context.Findings.Add(DiagnosticCodes.BudgetMissing, DiagnosticSeverity.Error, kind.TotalPath, map["$.budget"] ?? map["$"], ("figure", MessageText.Of(kind.TotalWord)));
         }
 
         return sum;
@@ -163,8 +163,8 @@ internal static class BudgetEvaluation
     /// <summary>Sources (which add up to A) or expenditures (which add up to B): where they stand and what they are called.</summary>
     private sealed record LineKind(bool IsSource, string LinesPath, string LineWord, string TotalPath, string TotalWord, string MismatchCode)
     {
-        public static readonly LineKind Sources = new(true, "$.budget.sources", "source", "$.budget.available", "available budget", DiagnosticCodes.SourcesTotalMismatch);
+        public static readonly LineKind Sources = new(true, "$.budget.sources", "word.source", "$.budget.available", "word.availableBudget", DiagnosticCodes.SourcesTotalMismatch);
 
-        public static readonly LineKind Expenditures = new(false, "$.budget.expenditures", "expenditure", "$.budget.spent", "spending", DiagnosticCodes.ExpendituresTotalMismatch);
+        public static readonly LineKind Expenditures = new(false, "$.budget.expenditures", "word.expenditure", "$.budget.spent", "word.spending", DiagnosticCodes.ExpendituresTotalMismatch);
     }
 }

@@ -89,7 +89,7 @@ internal static class Completion
             return;
         }
 
-        NotComparable(context, input, s.Actual!, Messages.IsChinese ? "应为日期、“12月底前”或“完成 / 未完成”" : "expected a date, a deadline such as 12月底前, or 完成 / 未完成");
+        NotComparable(context, input, s.Actual!, MessageText.Of("actual.deadlineExpected"));
     }
 
     private static void Numeric(EvaluationContext context, in IndicatorInput input, decimal? number, ref ScoredIndicator s)
@@ -97,7 +97,7 @@ internal static class Completion
         var (t, actual, policy) = (input.Definition.Target, s.Actual!, context.Policy);
         if (number is not { } x)
         {
-            NotComparable(context, input, actual, Messages.IsChinese ? "应为数值" : "the target is a number");
+            NotComparable(context, input, actual, MessageText.Of("actual.numberExpected"));
             return;
         }
 
@@ -106,7 +106,7 @@ internal static class Completion
             var path = ActualPath(input, context.ActualsMap);
             context.Findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Warning, path, context.ActualsMap[path] ?? context.ActualsMap[input.ActualsPath],
                 ("actual", actual.Text), ("target", t.Display),
-                ("reason", Messages.IsChinese ? "目标为百分数，实际值看起来是小数；百分数请写作 98 或“98%”" : "the target is a percentage and the actual looks like a fraction; write 98 or 98% for 98 %"));
+                ("reason", MessageText.Of("actual.fractionForPercent")));
         }
 
         if (x < 0)
@@ -119,7 +119,7 @@ internal static class Completion
         s.Apply(IndicatorScorer.ApplyPolicy(IndicatorScorer.Numeric(t, x, policy), new Measured(input.Definition.Level2, t, x, actual.IsPercent), policy), x);
     }
 
-    private static void NotComparable(EvaluationContext context, in IndicatorInput input, ActualValue actual, string reason)
+    private static void NotComparable(EvaluationContext context, in IndicatorInput input, ActualValue actual, MessageText reason)
     {
         var path = ActualPath(input, context.ActualsMap);
         context.Findings.Add(DiagnosticCodes.ActualNotComparable, DiagnosticSeverity.Error, path, context.ActualsMap[path] ?? context.ActualsMap[input.ActualsPath],
@@ -127,6 +127,6 @@ internal static class Completion
     }
 
     /// <summary>Evaluates a <c>compute</c> expression with the indicator's inputs (in a method of its own, so that only these indicators pay for the closure).</summary>
-    private static bool Compute(Expressions.CompiledExpression<decimal> expression, IndicatorActual given, out decimal computed, out string? error) =>
+    private static bool Compute(Expressions.CompiledExpression<decimal> expression, IndicatorActual given, out decimal computed, out MessageText? error) =>
         expression.TryEvaluate(name => given.Inputs.TryGetValue(name, out var v) ? v : null, out computed, out error, out _);
 }

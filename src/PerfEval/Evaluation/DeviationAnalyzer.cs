@@ -23,7 +23,8 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
     private readonly ProgrammeActuals actuals = context.Actuals;
     private readonly DiagnosticBag findings = context.Findings;
 
-    private readonly bool _chinese = Messages.IsChinese;
+    /// <summary>Whether the labels of reason categories are Chinese: they follow the language of the findings.</summary>
+    private readonly bool _chinese = Messages.IsChineseCulture(context.Findings.Culture);
 
     private static readonly ImmutableArray<ExplanationTrigger> PointsLost = [ExplanationTrigger.PointsLost];
     private static readonly ImmutableArray<ExplanationTrigger> OverAchievement = [ExplanationTrigger.OverAchievement];
@@ -96,7 +97,7 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
         if (deviation.ExplanationRequired && !deviation.Reasons.Any(r => r.Text.Length > 0))
         {
             findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, "$.budget", actuals.Locations["$.budget"],
-                ("name", _chinese ? "项目资金" : "budget execution"), ("id", "budget"), ("triggers", Triggers(deviation)));
+                ("name", MessageText.Of("figure.budgetExecution")), ("id", "budget"), ("triggers", Triggers(deviation)));
         }
     }
 
@@ -113,7 +114,7 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
             deviation = Deviation.None with { Triggers = r.Score < r.Weight ? PointsLost : [] };
             var path = Loading.JsonTree.IndicatorPath(r.Id);
             findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
-                ("figure", (_chinese ? "指标“" : "indicator '") + r.Id + (_chinese ? "”的偏差" : "': its deviation")));
+                ("figure", MessageText.Of("figure.indicatorDeviation", ("id", r.Id))));
         }
 
         var own = given is null ? null : Preparer(given.Reason, given.Measures, given.ReasonCategory, given.Id);
@@ -294,15 +295,24 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
             }
         }
 
-        var arguments = args.ToImmutable();
-        var message = rule.Message is not null ? Render(rule.Message, values)
-            : findings.Catalog.Contains(rule.Code) ? findings.Catalog.Format(rule.Code, arguments, CultureInfo.CurrentUICulture)
-            : findings.Catalog.Format(DiagnosticCodes.ConsistencyRuleFailed, arguments, CultureInfo.CurrentUICulture);
-        findings.Add(new Diagnostic(rule.Code, rule.Severity, path, message, actuals.Locations[path], arguments));
+        if (rule.Message is not null)
+        {
+            findings.AddAuthored(rule.Code, rule.Severity, path, actuals.Locations[path], Render(rule.Message, values), args.ToImmutable());
+            return;
+        }
+
+        // A rule's own code is written with its own template when the catalogue has one, else with PE3002's.
+        var template = findings.Catalog.Contains(rule.Code) ? rule.Code : DiagnosticCodes.ConsistencyRuleFailed;
+        findings.Add(rule.Code, template, rule.Severity, path, actuals.Locations[path], [.. args.Select(a => (a.Key, (object?)a.Value))]);
     }
 
-    private string Triggers(Deviation d) =>
-        string.Join(_chinese ? "、" : ", ", d.Triggers.Select(t => Messages.Word(char.ToLowerInvariant(t.ToString()[0]) + t.ToString()[1..])));
+    private static MessageText Triggers(Deviation d) =>
+        MessageText.List(d.Triggers.Select(t => (object)MessageText.Of(t switch
+        {
+            ExplanationTrigger.PointsLost => "trigger.pointsLost",
+            ExplanationTrigger.OverAchievement => "trigger.overAchievement",
+            _ => "trigger.budgetUnderExecution",
+        })));
 
     private static Dictionary<string, object?> BudgetValues(BudgetResult budget, Deviation deviation)
     {

@@ -14,13 +14,13 @@ internal static class EvaluationRun
     /// <summary>Evaluates a plan against actuals.</summary>
     /// <param name="plan">The set's plan.</param>
     /// <param name="actuals">The year's actuals.</param>
-    /// <param name="messages">The message templates of the findings.</param>
+    /// <param name="findings">Where the findings go, with the catalogue and culture their messages are written in.</param>
     /// <returns>The result.</returns>
-    public static EvaluationResult Evaluate(EvaluationPlan plan, ProgrammeActuals actuals, MessageCatalog messages)
+    public static EvaluationResult Evaluate(EvaluationPlan plan, ProgrammeActuals actuals, DiagnosticBag findings)
     {
-        var findings = new DiagnosticBag(messages);
-        findings.AddRange(plan.Findings);
-        findings.AddRange(actuals.ReadWarnings.IsDefault ? [] : actuals.ReadWarnings);
+        // Found before this evaluation (reading the files, preparing the plan, perhaps in another culture): written again in this one's.
+        findings.AddRendered(plan.Findings);
+        findings.AddRendered(actuals.ReadWarnings.IsDefault ? [] : actuals.ReadWarnings);
         var context = new EvaluationContext(plan, actuals, findings);
 
         ActualsMatching.CheckProgramme(context);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Indicators;
@@ -50,6 +51,7 @@ public sealed class Evaluator : IEvaluator
         Policies = (options.Policies ?? PolicyCatalog.BuiltIn).With(options.Policy);
         Templates = [.. options.RuleTemplates];
         MessageCatalog = options.Messages ?? MessageCatalog.Default;
+        Culture = options.Culture;
         var templateRules = Planner.CompileTemplates(Templates, out var templateProblems);
         if (templateProblems.Count > 0)
         {
@@ -71,6 +73,9 @@ public sealed class Evaluator : IEvaluator
     /// <summary>The message templates of the findings this evaluator makes.</summary>
     public MessageCatalog MessageCatalog { get; }
 
+    /// <summary>The language of the findings; <see langword="null"/> for the UI culture of the thread that calls <see cref="Evaluate(IndicatorSet, ProgrammeActuals)"/>.</summary>
+    public CultureInfo? Culture { get; }
+
     /// <summary>The rule templates applied to every set, before the set's own rules.</summary>
     public ImmutableArray<RuleTemplate> Templates { get; }
 
@@ -91,6 +96,6 @@ public sealed class Evaluator : IEvaluator
             indicatorSet = indicatorSet with { Indicators = [] };
         }
 
-        return EvaluationRun.Evaluate(_plans.GetOrAdd(indicatorSet, _prepare), actuals, MessageCatalog);
+        return EvaluationRun.Evaluate(_plans.GetOrAdd(indicatorSet, _prepare), actuals, new DiagnosticBag(MessageCatalog, Culture ?? CultureInfo.CurrentUICulture));
     }
 }

@@ -60,7 +60,7 @@ internal static class IndicatorEvaluation
                 // An actual near decimal.MaxValue (or a ratio to a tiny target) has no figure: say so, score nothing.
                 var path = input.ActualsPath;
                 context.Findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Error, path, context.ActualsMap[path] ?? context.SetMap[input.SetPath],
-                    ("figure", (Messages.IsChinese ? "指标“" : "indicator '") + d.Id + (Messages.IsChinese ? "”的完成率和得分" : "': its completion rate and score")));
+                    ("figure", MessageText.Of("figure.indicatorRateAndScore", ("id", d.Id))));
                 s = new ScoredIndicator { Actual = s.Actual, Status = IndicatorStatus.Missing, Weight = weight.Weight, Filled = weight.Filled };
             }
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PerfEval.Diagnostics;
 using PerfEval.Rules;
 using PerfEval.Scoring;
@@ -16,6 +17,13 @@ public sealed class PerfEvalOptions
 
     /// <summary>The message templates of the findings; <see cref="MessageCatalog.Default"/> when null.</summary>
     public MessageCatalog? Messages { get; set; }
+
+    /// <summary>
+    /// The language of the findings' messages and of the reason categories' labels (any <c>zh</c> culture gives
+    /// Chinese; others English, or a host's templates for that culture). When null, each evaluation uses the
+    /// <see cref="CultureInfo.CurrentUICulture"/> of the thread that calls it.
+    /// </summary>
+    public CultureInfo? Culture { get; set; }
 
     /// <summary>Rule templates (reason rules, consistency rules, reason categories) applied to every indicator set.</summary>
     public IList<RuleTemplate> RuleTemplates { get; } = [];

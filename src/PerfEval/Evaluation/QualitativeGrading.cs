@@ -55,10 +55,13 @@ internal static class QualitativeGrading
         s.Score = Figures.Round(score);
     }
 
-    private static string Label(QualitativeGrade grade) => grade switch
+    /// <summary>A grade's name in messages (达成年度指标, achieved…).</summary>
+    /// <param name="grade">The grade.</param>
+    /// <returns>Its name.</returns>
+    public static MessageText Label(QualitativeGrade grade) => MessageText.Of(grade switch
     {
-        QualitativeGrade.Achieved => Messages.IsChinese ? "达成年度指标" : "achieved",
-        QualitativeGrade.Partial => Messages.IsChinese ? "部分达成年度指标并具有一定效果" : "partial",
-        _ => Messages.IsChinese ? "未达成年度指标且效果较差" : "not achieved",
-    };
+        QualitativeGrade.Achieved => "grade.achieved",
+        QualitativeGrade.Partial => "grade.partial",
+        _ => "grade.notAchieved",
+    });
 }

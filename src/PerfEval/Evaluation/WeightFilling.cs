@@ -58,7 +58,7 @@ internal static class WeightFilling
                 continue;
             }
 
-            var levelName = IndicatorLevels.Name(level, Messages.IsChinese);
+            var levelName = IndicatorLevels.Text(level);
             var where = $"$.indicators[{firstMissing}]";
             if (!policy.LevelPoints.TryGetValue(level, out var points))
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using PerfEval.Diagnostics;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 
@@ -37,7 +38,7 @@ internal sealed class CompiledExpression<T>
     public ImmutableArray<string> Names { get; }
 
     /// <summary>Checks and compiles an expression; <paramref name="typeOf"/> gives each value's type (decimal or bool).</summary>
-    public static bool TryCompile(string text, Func<string, Type> typeOf, out CompiledExpression<T>? compiled, out string? error)
+    public static bool TryCompile(string text, Func<string, Type> typeOf, out CompiledExpression<T>? compiled, out MessageText? error)
     {
         compiled = null;
         var spans = new List<(int Start, int Length)>();
@@ -57,7 +58,7 @@ internal sealed class CompiledExpression<T>
             rewritten.Append(text, at, start - at).Append("__k").Append(k.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!decimal.TryParse(text.AsSpan(start, length), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var literal))
             {
-                error = $"the number '{text.Substring(start, length)}' is out of range";
+                error = MessageText.Of("expression.numberOutOfRange", ("number", text.Substring(start, length)));
                 return false;
             }
 
@@ -91,7 +92,8 @@ internal sealed class CompiledExpression<T>
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            error = e.Message;
+            // The parser's own explanation is English only; it is quoted as a detail.
+            error = MessageText.Of("expression.doesNotCompile", ("detail", e.Message));
             return false;
         }
     }
@@ -101,7 +103,7 @@ internal sealed class CompiledExpression<T>
     /// A missing value, a division by zero or an overflow is reported through <paramref name="error"/>, not thrown;
     /// <paramref name="missing"/> names the first missing value.
     /// </summary>
-    public bool TryEvaluate(Func<string, object?> lookup, out T result, out string? error, out string? missing)
+    public bool TryEvaluate(Func<string, object?> lookup, out T result, out MessageText? error, out string? missing)
     {
         result = default!;
         missing = null;
@@ -112,7 +114,7 @@ internal sealed class CompiledExpression<T>
             if (lookup(Names[i]) is not { } v)
             {
                 missing = Names[i];
-                error = $"the value '{Names[i]}' is missing";
+                error = MessageText.Of("expression.valueMissing", ("name", Names[i]));
                 return false;
             }
 
@@ -127,7 +129,12 @@ internal sealed class CompiledExpression<T>
         }
         catch (Exception e) when (e is ArithmeticException or InvalidCastException or ArgumentException or FormatException)
         {
-            error = e.Message;
+            error = e switch
+            {
+                DivideByZeroException => MessageText.Of("expression.divideByZero"),
+                OverflowException => MessageText.Of("expression.overflow"),
+                _ => MessageText.Of("expression.failed", ("detail", e.Message)),
+            };
             return false;
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using PerfEval.Diagnostics;
 
 namespace PerfEval.Expressions;
 
@@ -32,23 +33,23 @@ internal static class ExpressionSandbox
     };
 
     /// <summary>Checks an expression; returns the names of the values it reads, in first-use order.</summary>
-    public static bool TryCheck(string expression, out ImmutableArray<string> names, out string? error) =>
+    public static bool TryCheck(string expression, out ImmutableArray<string> names, out MessageText? error) =>
         TryCheck(expression, out names, out error, literals: null);
 
     /// <summary>Checks an expression and also lists where its number literals stand (start, length).</summary>
-    public static bool TryCheck(string expression, out ImmutableArray<string> names, out string? error, List<(int Start, int Length)>? literals)
+    public static bool TryCheck(string expression, out ImmutableArray<string> names, out MessageText? error, List<(int Start, int Length)>? literals)
     {
         names = [];
         error = null;
         if (string.IsNullOrWhiteSpace(expression))
         {
-            error = "the expression is empty";
+            error = MessageText.Of("expression.empty");
             return false;
         }
 
         if (expression.Length > MaxLength)
         {
-            error = $"the expression is longer than {MaxLength} characters";
+            error = MessageText.Of("expression.tooLong", ("max", MaxLength));
             return false;
         }
 
@@ -69,7 +70,7 @@ internal static class ExpressionSandbox
 
             if (++tokens > MaxTokens)
             {
-                error = $"the expression has more than {MaxTokens} operators and values";
+                error = MessageText.Of("expression.tooManyTokens", ("max", MaxTokens));
                 return false;
             }
 
@@ -78,7 +79,7 @@ internal static class ExpressionSandbox
             unaryRun = unary ? unaryRun + 1 : 0;
             if (unaryRun > MaxUnaryRun)
             {
-                error = $"more than {MaxUnaryRun} unary operators in a row";
+                error = MessageText.Of("expression.tooManyUnary", ("max", MaxUnaryRun));
                 return false;
             }
 
@@ -103,7 +104,7 @@ internal static class ExpressionSandbox
 
                 if (i < expression.Length && (char.IsLetter(expression[i]) || expression[i] == '_'))
                 {
-                    error = $"'{expression[start..(i + 1)]}' is not a number";
+                    error = MessageText.Of("expression.notANumber", ("text", expression[start..(i + 1)]));
                     return false;
                 }
 
@@ -125,7 +126,7 @@ internal static class ExpressionSandbox
                 {
                     if (next >= expression.Length || expression[next] != '.')
                     {
-                        error = "'Math' may only be used as Math.Min, Math.Max, Math.Abs, Math.Floor or Math.Ceiling";
+                        error = MessageText.Of("expression.mathMisused");
                         return false;
                     }
 
@@ -140,7 +141,7 @@ internal static class ExpressionSandbox
                     var paren = NextNonSpace(expression, fEnd);
                     if (!MathFunctions.Contains(function) || paren >= expression.Length || expression[paren] != '(')
                     {
-                        error = $"'Math.{function}' is not allowed; use Math.Min, Math.Max, Math.Abs, Math.Floor or Math.Ceiling";
+                        error = MessageText.Of("expression.mathFunction", ("function", function));
                         return false;
                     }
 
@@ -155,13 +156,13 @@ internal static class ExpressionSandbox
 
                 if (next < expression.Length && (expression[next] == '(' || expression[next] == '.'))
                 {
-                    error = $"'{word}{expression[next]}' is not allowed: only the named values, iif(…) and Math.Min / Max / Abs / Floor / Ceiling can be used";
+                    error = MessageText.Of("expression.callNotAllowed", ("call", word + expression[next]));
                     return false;
                 }
 
                 if (!IsValueName(word))
                 {
-                    error = $"'{word}' cannot be a value name: names start with a lower-case letter (or a Chinese character) and must not be a keyword";
+                    error = MessageText.Of("expression.badName", ("name", word));
                     return false;
                 }
 
@@ -178,7 +179,7 @@ internal static class ExpressionSandbox
                 case '(':
                     if (++depth > MaxDepth)
                     {
-                        error = $"parentheses are nested more than {MaxDepth} deep";
+                        error = MessageText.Of("expression.tooDeep", ("max", MaxDepth));
                         return false;
                     }
 
@@ -187,7 +188,7 @@ internal static class ExpressionSandbox
                 case ')':
                     if (--depth < 0)
                     {
-                        error = "a ')' has no matching '('";
+                        error = MessageText.Of("expression.unmatchedClose");
                         return false;
                     }
 
@@ -207,14 +208,14 @@ internal static class ExpressionSandbox
                     i += 2;
                     continue;
                 default:
-                    error = $"the character '{c}' is not allowed";
+                    error = MessageText.Of("expression.character", ("character", c.ToString()));
                     return false;
             }
         }
 
         if (depth != 0)
         {
-            error = "a '(' is not closed";
+            error = MessageText.Of("expression.unclosed");
             return false;
         }
 

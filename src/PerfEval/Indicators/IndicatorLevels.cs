@@ -1,3 +1,5 @@
+using PerfEval.Diagnostics;
+
 namespace PerfEval.Indicators;
 
 /// <summary>Names, codes and the tree of the indicator levels.</summary>
@@ -115,4 +117,14 @@ public static class IndicatorLevels
 
     /// <summary>All accepted codes of level-1 groups.</summary>
     internal static IEnumerable<string> Level1Codes => Level1Names.Select(n => n.Code);
+
+    /// <summary>A level-1 group's name, in the language its message is rendered in.</summary>
+    /// <param name="level">The group.</param>
+    /// <returns>The name, as a message text.</returns>
+    internal static MessageText Text(Level1 level) => MessageText.Of("level1." + Code(level));
+
+    /// <summary>A level-2 group's name, in the language its message is rendered in.</summary>
+    /// <param name="level">The group.</param>
+    /// <returns>The name, as a message text.</returns>
+    internal static MessageText Text(Level2 level) => MessageText.Of("level2." + Code(level));
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PerfEval.Diagnostics;
 
 namespace PerfEval.Indicators;
 
@@ -108,19 +109,28 @@ public sealed partial record Target
     /// <param name="text">The target as written.</param>
     /// <param name="level2">The indicator's level-2 group, which resolves bare numbers.</param>
     /// <param name="target">The target read.</param>
-    /// <param name="error">Why the text cannot be a target (only for empty text).</param>
+    /// <param name="error">Why the text cannot be a target (only for empty text), in the current UI culture.</param>
     /// <returns>False only for empty text: anything else that is not a number, range or deadline is a qualitative target.</returns>
     public static bool TryParse(string text, Level2 level2, out Target? target, out string? error) =>
         TryParse(text, level2, explicitComparison: null, out target, out error);
 
+    /// <summary>Reads a target whose comparison may also be given on its own; <paramref name="error"/> is in the current UI culture.</summary>
     internal static bool TryParse(string text, Level2 level2, Comparison? explicitComparison, out Target? target, out string? error)
+    {
+        var read = TryRead(text, level2, explicitComparison, out target, out var problem);
+        error = problem is null ? null : MessageCatalog.Default.Text(problem, System.Globalization.CultureInfo.CurrentUICulture);
+        return read;
+    }
+
+    /// <summary>Reads a target whose comparison may also be given on its own; <paramref name="error"/> says why it cannot be read, in no language yet.</summary>
+    internal static bool TryRead(string text, Level2 level2, Comparison? explicitComparison, out Target? target, out MessageText? error)
     {
         target = null;
         error = null;
         var s = Notation.Normalize(text);
         if (s.Length == 0)
         {
-            error = "the target is empty";
+            error = MessageText.Of("target.empty");
             return false;
         }
 
@@ -132,7 +142,7 @@ public sealed partial record Target
 
         if (Notation.LooksLikeDeadline(s))
         {
-            error = "it is written as a deadline but names no such month or day";
+            error = MessageText.Of("target.deadlineWithoutDate");
             return false;
         }
 
@@ -185,7 +195,7 @@ public sealed partial record Target
 
         if (written is { } w && explicitComparison is { } e && w != e)
         {
-            error = $"the target says '{Symbol(w)}' but the indicator's comparison says '{Symbol(e)}'";
+            error = MessageText.Of("target.comparisonDisagrees", ("written", Symbol(w)), ("declared", Symbol(e)));
             return false;
         }
 
@@ -211,13 +221,14 @@ public sealed partial record Target
 
         if (written is not null)
         {
-            error = "a comparison sign must be followed by a number";
+            error = MessageText.Of("target.signWithoutNumber");
             return false;
         }
 
         if (explicitComparison is { } ec && ec is not Comparison.Qualitative)
         {
-            error = $"the indicator's comparison is '{ec}' but the target is not a number";
+            var name = ec.ToString();
+            error = MessageText.Of("target.notNumber", ("comparison", Symbol(ec) is { Length: > 0 } sign ? sign : char.ToLowerInvariant(name[0]) + name[1..]));
             return false;
         }
 

@@ -4,58 +4,6 @@ using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;
 
-/// <summary>What a path names, as far as reading it is concerned.</summary>
-internal enum InputFileKind
-{
-    /// <summary>Nothing (or nothing this process may look at).</summary>
-    Missing,
-
-    /// <summary>A regular file: the only kind that is opened.</summary>
-    Regular,
-
-    /// <summary>A folder.</summary>
-    Directory,
-
-    /// <summary>A character device (<c>/dev/zero</c>, <c>/dev/urandom</c>, a terminal; <c>NUL</c>, <c>COM1</c> on Windows).</summary>
-    CharacterDevice,
-
-    /// <summary>A block device (a disk).</summary>
-    BlockDevice,
-
-    /// <summary>A FIFO (named pipe): opening one for reading waits for a writer, possibly forever.</summary>
-    Fifo,
-
-    /// <summary>A Unix domain socket.</summary>
-    Socket,
-}
-
-/// <summary>Why a document could not be read into memory.</summary>
-internal enum ReadFailure
-{
-    None,
-    Missing,
-    Directory,
-    Special,
-    TooLarge,
-    Io,
-}
-
-/// <summary>The bytes of a document read within the limit, or why there are none.</summary>
-/// <param name="Bytes">The buffer; only the first <paramref name="Length"/> bytes are the document.</param>
-/// <param name="Length">The document's length in bytes.</param>
-/// <param name="Failure">Why nothing was read.</param>
-/// <param name="Reason">The reason, in the current UI language, when <paramref name="Failure"/> is not <see cref="ReadFailure.None"/>.</param>
-internal readonly record struct BoundedBytes(byte[] Bytes, int Length, ReadFailure Failure, string? Reason)
-{
-    public bool Succeeded => Failure == ReadFailure.None;
-
-    public ReadOnlySpan<byte> Span => Bytes.AsSpan(0, Length);
-
-    public ReadOnlyMemory<byte> Memory => Bytes.AsMemory(0, Length);
-
-    public static BoundedBytes Failed(ReadFailure failure, string reason) => new([], 0, failure, reason);
-}
-
 /// <summary>
 /// Bounded reading of every document PerfEval takes in. A path is looked at before it is opened: only regular files
 /// are opened (devices, FIFOs and sockets are refused, so that <c>/dev/zero</c> cannot fill the memory and a FIFO
@@ -104,9 +52,9 @@ internal static class InputFiles
         switch (kind)
         {
             case InputFileKind.Missing:
-                return BoundedBytes.Failed(ReadFailure.Missing, Zh ? "文件不存在" : "the file does not exist");
+                return BoundedBytes.Failed(ReadFailure.Missing, MessageText.Of("reason.fileMissing"));
             case InputFileKind.Directory:
-                return BoundedBytes.Failed(ReadFailure.Directory, Zh ? "这是一个文件夹，不是文件" : "it is a folder, not a file");
+                return BoundedBytes.Failed(ReadFailure.Directory, MessageText.Of("reason.isFolder"));
             case InputFileKind.Regular:
                 break;
             default:
@@ -191,26 +139,19 @@ internal static class InputFiles
         return new BoundedBytes(bytes, bytes.Length, ReadFailure.None, null);
     }
 
-    /// <summary>"the document is larger than 16 MiB", in the current UI language.</summary>
-    public static string TooLargeReason(int limit) =>
-        Zh ? $"文档超过 {Size(limit)}" : $"the document is larger than {Size(limit)}";
+    /// <summary>"the document is larger than 16 MiB", in the language the message is rendered in.</summary>
+    public static MessageText TooLargeReason(int limit) => MessageText.Of("reason.documentTooLarge", ("size", Size(limit)));
 
-    /// <summary>Why a special file is not read, in the current UI language.</summary>
-    public static string SpecialReason(InputFileKind kind) => (kind, Zh) switch
+    /// <summary>Why a special file is not read.</summary>
+    public static MessageText SpecialReason(InputFileKind kind) => MessageText.Of(kind switch
     {
-        (InputFileKind.Fifo, true) => "这是一个命名管道，不是普通文件；为免无限等待，不予读取",
-        (InputFileKind.Fifo, false) => "it is a FIFO (named pipe), not a regular file; it is not opened, since reading it could wait forever",
-        (InputFileKind.Socket, true) => "这是一个套接字，不是普通文件；不予读取",
-        (InputFileKind.Socket, false) => "it is a socket, not a regular file; it is not opened",
-        (InputFileKind.BlockDevice, true) => "这是一个块设备，不是普通文件；不予读取",
-        (InputFileKind.BlockDevice, false) => "it is a block device, not a regular file; it is not opened",
-        (_, true) => "这是一个设备文件，不是普通文件；不予读取",
-        _ => "it is a device, not a regular file; it is not opened",
-    };
+        InputFileKind.Fifo => "reason.isFifo",
+        InputFileKind.Socket => "reason.isSocket",
+        InputFileKind.BlockDevice => "reason.isBlockDevice",
+        _ => "reason.isDevice",
+    });
 
     private static BoundedBytes TooLarge(int limit) => BoundedBytes.Failed(ReadFailure.TooLarge, TooLargeReason(limit));
-
-    private static bool Zh => Messages.IsChinese;
 
     private static string Size(int bytes) =>
         bytes % (1024 * 1024) == 0 ? $"{bytes / 1024 / 1024} MiB" : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} B";

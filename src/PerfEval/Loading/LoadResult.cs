@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;
@@ -22,6 +23,21 @@ public sealed class LoadResult<T>
 
     /// <summary>True when the document was read without errors.</summary>
     public bool Succeeded => Value is not null;
+
+    /// <summary>
+    /// The same result with the diagnostics' messages written again in <paramref name="culture"/>, with
+    /// <paramref name="messages"/> or PerfEval's own templates. A reader writes its messages in the UI culture of the
+    /// moment; this gives them the language the caller wants, as <c>PerfEvalOptions.Culture</c> does for an evaluation.
+    /// </summary>
+    /// <param name="culture">The culture to write in.</param>
+    /// <param name="messages">The templates; <see cref="MessageCatalog.Default"/> when null.</param>
+    /// <returns>A result with the same value and the diagnostics in <paramref name="culture"/>.</returns>
+    public LoadResult<T> InCulture(CultureInfo culture, MessageCatalog? messages = null)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var catalog = messages ?? MessageCatalog.Default;
+        return new LoadResult<T>(Value, [.. Diagnostics.Select(d => d.RenderedWith(catalog, culture))]);
+    }
 
     /// <summary>The value, or a <see cref="PerfEvalException"/> carrying the errors.</summary>
     /// <returns>The value read.</returns>

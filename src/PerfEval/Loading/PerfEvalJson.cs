@@ -237,7 +237,7 @@ public static class PerfEvalJson
         where T : class =>
         bytes.Succeeded ? read(bytes.Span, source) : Unreadable<T>(source, bytes.Reason!);
 
-    private static LoadResult<T> Unreadable<T>(string? source, string reason)
+    private static LoadResult<T> Unreadable<T>(string? source, object reason)
         where T : class
     {
         var bag = new DiagnosticBag();

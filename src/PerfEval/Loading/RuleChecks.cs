@@ -43,7 +43,7 @@ internal static class RuleChecks
         if (reasonRules.Length + consistencyRules.Length > SetChecks.MaxExpressions)
         {
             bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, "$", map["$"], ("expression", "…"),
-                ("reason", $"a document may hold at most {SetChecks.MaxExpressions} rules"));
+                ("reason", MessageText.Of("reason.tooManyRules", ("max", SetChecks.MaxExpressions))));
             return new RuleCheck(bag.ToImmutable(), categories.ToImmutable(), [.. reasons], [.. consistency]);
         }
 

@@ -45,7 +45,7 @@ internal static class SetChecks
             if (!IndicatorLevels.Belongs(d.Level1, d.Level2))
             {
                 bag.Add(DiagnosticCodes.LevelMismatch, DiagnosticSeverity.Error, IndicatorPath(i) + ".level1", map[IndicatorPath(i) + ".level1"] ?? map[IndicatorPath(i)],
-                    ("level1", IndicatorLevels.Name(d.Level1, Messages.IsChinese)), ("level2", IndicatorLevels.Name(d.Level2, Messages.IsChinese)));
+                    ("level1", IndicatorLevels.Text(d.Level1)), ("level2", IndicatorLevels.Text(d.Level2)));
             }
 
             CheckTarget(d.Target, d.Id, set.Year is >= 1900 and <= 2999 ? set.Year : 2000, i, map, bag);
@@ -53,7 +53,7 @@ internal static class SetChecks
             if (d.Weight is < 0 or > 100)
             {
                 bag.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, IndicatorPath(i) + ".weight", map[IndicatorPath(i) + ".weight"] ?? map[IndicatorPath(i)],
-                    ("value", d.Weight), ("reason", Messages.IsChinese ? "分值应在 0 到 100 之间" : "a weight is between 0 and 100 points"));
+                    ("value", d.Weight), ("reason", MessageText.Of("reason.weightRange")));
             }
 
             if (d.Compute is { } expression)
@@ -61,12 +61,12 @@ internal static class SetChecks
                 if (!d.Target.IsNumeric)
                 {
                     bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
-                        ("expression", expression), ("reason", Messages.IsChinese ? "只有数值型指标可以计算实际完成值" : "only numeric indicators can compute their actual"));
+                        ("expression", expression), ("reason", MessageText.Of("reason.computeNeedsNumeric")));
                 }
                 else if (++expressions > MaxExpressions)
                 {
                     bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
-                        ("expression", expression), ("reason", $"a set may hold at most {MaxExpressions} expressions"));
+                        ("expression", expression), ("reason", MessageText.Of("reason.tooManyExpressions", ("max", MaxExpressions))));
                 }
                 else if (CompiledExpression<decimal>.TryCompile(expression, static _ => typeof(decimal), out var c, out var error))
                 {
@@ -100,7 +100,7 @@ internal static class SetChecks
                 {
                     var p = $"{path}[{i}].indicators[{j}]";
                     bag.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, p, map[p] ?? map[$"{path}[{i}]"],
-                        ("set", setId), ("id", id), ("suggestion", Messages.DidYouMean(ObjectReader.Closest(id, index.Keys))));
+                        ("set", setId), ("id", id), ("suggestion", MessageText.DidYouMean(ObjectReader.Closest(id, index.Keys))));
                 }
             }
         }
@@ -114,19 +114,19 @@ internal static class SetChecks
 
     private static void CheckTarget(Target t, string id, int year, int i, SourceMap map, DiagnosticBag bag)
     {
-        string? problem = t.Comparison switch
+        var problem = t.Comparison switch
         {
-            Comparison.Deadline when t.Deadline is null => "a deadline target needs a deadline",
-            Comparison.Deadline when t.Deadline.Month is < 1 or > 12 => "the month must be 1 to 12",
-            Comparison.Deadline when (t.Deadline.Year ?? year) is < 1900 or > 2999 => "the year must be 1900 to 2999",
+            Comparison.Deadline when t.Deadline is null => MessageText.Of("target.deadlineNeeded"),
+            Comparison.Deadline when t.Deadline.Month is < 1 or > 12 => MessageText.Of("target.monthRange"),
+            Comparison.Deadline when (t.Deadline.Year ?? year) is < 1900 or > 2999 => MessageText.Of("reason.yearRange"),
             Comparison.Deadline when t.Deadline.Day is { } day && (day < 1 || day > DateTime.DaysInMonth(t.Deadline.Year ?? year, t.Deadline.Month))
-                => $"{t.Deadline.Year ?? year} has no such day",
-            Comparison.Qualitative when string.IsNullOrWhiteSpace(t.Description) => "a qualitative target needs its wording",
-            Comparison.Range when t.Value is null || t.UpperValue is null => "a range needs both bounds",
-            Comparison.Range when t.Value > t.UpperValue => "the lower bound is above the upper bound",
-            Comparison.Range when t.Value < 0 => "a range cannot start below 0",
-            not (Comparison.Deadline or Comparison.Qualitative or Comparison.Range) when t.Value is null => "a numeric comparison needs a value",
-            not (Comparison.Deadline or Comparison.Qualitative) when t.Value < 0 => "a target cannot be negative",
+                => MessageText.Of("target.noSuchDay", ("year", t.Deadline.Year ?? year)),
+            Comparison.Qualitative when string.IsNullOrWhiteSpace(t.Description) => MessageText.Of("target.qualitativeNeedsWording"),
+            Comparison.Range when t.Value is null || t.UpperValue is null => MessageText.Of("target.rangeNeedsBounds"),
+            Comparison.Range when t.Value > t.UpperValue => MessageText.Of("target.rangeReversed"),
+            Comparison.Range when t.Value < 0 => MessageText.Of("target.rangeBelowZero"),
+            not (Comparison.Deadline or Comparison.Qualitative or Comparison.Range) when t.Value is null => MessageText.Of("target.numericNeedsValue"),
+            not (Comparison.Deadline or Comparison.Qualitative) when t.Value < 0 => MessageText.Of("target.negative"),
             _ => null,
         };
         if (problem is not null)

@@ -6,6 +6,10 @@ namespace Samples;
 
 public static class CustomMessages
 {
+    /// <summary>An evaluator that writes its findings in Chinese, whatever the UI culture of the thread that calls it.</summary>
+    public static Evaluator InChinese() =>
+        new(new PerfEvalOptions { Culture = CultureInfo.GetCultureInfo("zh-CN") });
+
     /// <summary>An evaluator whose PE3001 finding uses a department's own wording in Chinese.</summary>
     public static Evaluator WithOwnWording()
     {
@@ -14,7 +18,7 @@ public static class CustomMessages
         return new Evaluator(new PerfEvalOptions { Messages = messages });
     }
 
-    /// <summary>Any diagnostic again, in English, from its code and arguments.</summary>
+    /// <summary>Any diagnostic again, wholly in English (PerfEval's own words in it too), from its code and arguments.</summary>
     public static string InEnglish(Diagnostic diagnostic) =>
         MessageCatalog.Default.Render(diagnostic, CultureInfo.GetCultureInfo("en"));
 }

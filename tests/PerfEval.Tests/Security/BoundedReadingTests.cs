@@ -85,7 +85,7 @@ public sealed class BoundedReadingTests
 
         lines.Select(l => l.Number).Should().Equal(1, 4, 5);
         lines[1].Content.Should().BeNull();
-        lines[1].Failure.Should().Contain("1 KiB");
+        lines[1].Failure.Should().BeOfType<MessageText>().Which.Arguments.Should().Contain(KeyValuePair.Create("size", (object)"1 KiB"));
         Encoding.UTF8.GetString(lines[2].Content!).Should().Be("{\"b\": 2}", "a CR before the LF is dropped");
     }
 

@@ -1,0 +1,16 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Loading;
+
+/// <summary>Why a document could not be read into memory.</summary>
+internal enum ReadFailure
+{
+    None,
+    Missing,
+    Directory,
+    Special,
+    TooLarge,
+    Io,
+}
