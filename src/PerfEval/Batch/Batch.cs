@@ -7,7 +7,7 @@ using PerfEval.Loading;
 namespace PerfEval.Batch;
 
 /// <summary>One programme of a batch: a name for reports, and how to get the programme (already loaded, or JSON to read).</summary>
-public sealed class BatchInput
+public sealed partial class BatchInput
 {
     private readonly Func<LoadResult<Programme>> _load;
 
@@ -18,7 +18,7 @@ public sealed class BatchInput
     }
 
     /// <summary>A name for the programme in progress reports and results (its folder, its id…).</summary>
-    public string Name { get; }
+    public string Name { get; private set; }
 
     /// <summary>A programme already loaded or built in code.</summary>
     /// <param name="programme">The programme.</param>
@@ -115,7 +115,7 @@ public sealed class BatchOptions
 /// most a small window of programmes in memory (four per degree of parallelism), so batches of any size run in
 /// constant memory.
 /// </summary>
-public static class BatchEvaluation
+public static partial class BatchEvaluation
 {
     /// <summary>Evaluates the programmes; results come out in input order as soon as each is ready.</summary>
     /// <param name="evaluator">The evaluator (thread-safe).</param>
@@ -123,16 +123,29 @@ public static class BatchEvaluation
     /// <param name="options">Parallelism and progress; the defaults when null.</param>
     /// <param name="cancellationToken">Stops the batch: no further programme is started, and enumeration ends with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The results, in input order.</returns>
-    public static async IAsyncEnumerable<BatchItem> EvaluateAsync(
+    public static IAsyncEnumerable<BatchItem> EvaluateAsync(
         this IEvaluator evaluator,
         IEnumerable<BatchInput> inputs,
         BatchOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RunAsync(evaluator, inputs, static item => item, options, cancellationToken);
+
+    /// <summary>
+    /// The pipeline: each programme is read, evaluated and handed to <paramref name="selector"/> on a worker, and the
+    /// selected values come out in input order.
+    /// </summary>
+    private static async IAsyncEnumerable<TResult> RunAsync<TResult>(
+        IEvaluator evaluator,
+        IEnumerable<BatchInput> inputs,
+        Func<BatchItem, TResult> selector,
+        BatchOptions? options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(selector);
         var parallelism = Math.Max(1, options?.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
-        var window = new Queue<Task<BatchItem>>();
+        var window = new Queue<Task<(bool Succeeded, TResult Value)>>();
         using var gate = new SemaphoreSlim(parallelism);
         var completed = 0;
         var failed = 0;
@@ -147,7 +160,8 @@ public static class BatchEvaluation
                 {
                     try
                     {
-                        return Run(evaluator, input, position);
+                        var item = Run(evaluator, input, position);
+                        return (item.Succeeded, selector(item));
                     }
                     finally
                     {
@@ -158,18 +172,18 @@ public static class BatchEvaluation
 
             while (window.Count >= parallelism * 4 || (window.Count > 0 && window.Peek().IsCompleted))
             {
-                var item = await window.Dequeue().ConfigureAwait(false);
-                Report(options, item, ref completed, ref failed);
-                yield return item;
+                var (succeeded, value) = await window.Dequeue().ConfigureAwait(false);
+                Report(options, succeeded, ref completed, ref failed);
+                yield return value;
             }
         }
 
         while (window.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var item = await window.Dequeue().ConfigureAwait(false);
-            Report(options, item, ref completed, ref failed);
-            yield return item;
+            var (succeeded, value) = await window.Dequeue().ConfigureAwait(false);
+            Report(options, succeeded, ref completed, ref failed);
+            yield return value;
         }
     }
 
@@ -203,10 +217,10 @@ public static class BatchEvaluation
             : new BatchItem { Index = index, Name = input.Name, Diagnostics = load.Diagnostics };
     }
 
-    private static void Report(BatchOptions? options, BatchItem item, ref int completed, ref int failed)
+    private static void Report(BatchOptions? options, bool succeeded, ref int completed, ref int failed)
     {
         completed++;
-        if (!item.Succeeded)
+        if (!succeeded)
         {
             failed++;
         }

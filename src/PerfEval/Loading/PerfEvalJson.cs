@@ -180,7 +180,7 @@ public static class PerfEvalJson
         return new LoadResult<ScoringPolicy>(policy, diagnostics.ToImmutable());
     }
 
-    private static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlySpan<byte> utf8, string? source)
+    internal static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlySpan<byte> utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -197,7 +197,7 @@ public static class PerfEvalJson
         return new LoadResult<IndicatorSet>(set, diagnostics.ToImmutable());
     }
 
-    private static LoadResult<ProgrammeActuals> ReadActuals(ReadOnlySpan<byte> utf8, string? source)
+    internal static LoadResult<ProgrammeActuals> ReadActuals(ReadOnlySpan<byte> utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);

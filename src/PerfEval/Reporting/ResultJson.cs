@@ -216,7 +216,7 @@ public static class ResultJson
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
+    internal static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
     {
         if (value is { } v)
         {
