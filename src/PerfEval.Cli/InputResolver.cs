@@ -82,44 +82,50 @@ internal static class InputResolver
         count = programmes.Count;
         foreach (var file in lines)
         {
-            count += File.ReadLines(file).Count(l => !string.IsNullOrWhiteSpace(l));
+            count += CountLines(file);
         }
 
         return programmes.Select(p => Batch.BatchInput.FromFiles(p.IndicatorSetPath, p.ActualsPath)).Concat(lines.SelectMany(JsonLines));
     }
 
-    private static IEnumerable<Batch.BatchInput> JsonLines(string file)
+    /// <summary>One programme per non-blank line, split as bytes here and parsed on the worker that evaluates it.</summary>
+    private static IEnumerable<Batch.BatchInput> JsonLines(string file) => Batch.BatchInput.FromJsonLinesFile(file);
+
+    /// <summary>The non-blank lines of a file, counted in its bytes without decoding them.</summary>
+    private static int CountLines(string file)
     {
-        var number = 0;
-        foreach (var line in File.ReadLines(file))
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 16];
+        var count = 0;
+        var blank = true;
+        var start = true;
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            var span = buffer.AsSpan(0, n);
+            if (start && span.StartsWith("\uFEFF"u8))
             {
-                continue;
+                span = span[3..];
             }
 
-            var where = $"{file}:{number}";
-            string set = line, actuals = "{}", name = where;
-            try
+            start = false;
+            while (span.Length > 0)
             {
-                using var doc = System.Text.Json.JsonDocument.Parse(line, new System.Text.Json.JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth + 2 });
-                var root = doc.RootElement;
-                if (root.ValueKind == System.Text.Json.JsonValueKind.Object
-                    && root.TryGetProperty("indicatorSet", out var s) && root.TryGetProperty("actuals", out var a))
+                var newline = span.IndexOf((byte)'\n');
+                var part = newline < 0 ? span : span[..newline];
+                blank = blank && part.IndexOfAnyExcept(" \t\r"u8) < 0;
+                if (newline < 0)
                 {
-                    set = s.GetRawText();
-                    actuals = a.GetRawText();
-                    name = root.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? $"{where} {n.GetString()}" : where;
+                    break;
                 }
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // Left as it is: reading the line as an indicator set reports the problem with its position.
-            }
 
-            yield return Batch.BatchInput.FromJson(set, actuals, name);
+                count += blank ? 0 : 1;
+                blank = true;
+                span = span[(newline + 1)..];
+            }
         }
+
+        return count + (blank ? 0 : 1);
     }
 
     private static bool IsProgrammeFolder(string folder) =>
