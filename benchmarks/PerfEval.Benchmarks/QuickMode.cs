@@ -13,7 +13,7 @@ namespace PerfEval.Benchmarks;
 /// timed rounds, the median) instead of BenchmarkDotNet. Prints one <c>ratio …</c> line per comparison,
 /// <c>bytes …</c> lines from the GC's allocation counters, and absolute figures.
 /// </summary>
-internal static class QuickMode
+internal static partial class QuickMode
 {
     private const int Rounds = 11;
     private const int BatchRounds = 3;
@@ -26,7 +26,10 @@ internal static class QuickMode
     /// <summary>Per operation: Stopwatch nanoseconds (median round), bytes allocated, and CPU nanoseconds (median round; 0 where not measured).</summary>
     private readonly record struct Timing(double Nanoseconds, double Bytes, double Cpu);
 
-    public static int Run(TextWriter o)
+    /// <param name="o">Where the figures go.</param>
+    /// <param name="only">One scenario (seed, batch, coldstart, loading, national), or null for all.</param>
+    /// <param name="nationalProgrammes">The national scenario's size (20,000 by default).</param>
+    public static int Run(TextWriter o, string? only = null, int nationalProgrammes = Data.NationalInput.DefaultProgrammes)
     {
         var clock = Stopwatch.StartNew();
         o.WriteLine($"# PerfEval quick benchmarks: .NET {Environment.Version}, {Environment.ProcessorCount} processors, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {Stopwatch.Frequency / 1_000_000} MHz timer");
@@ -53,10 +56,32 @@ internal static class QuickMode
         o.WriteLine($"ms first-call handwritten = {F(firstHandWritten.TotalMilliseconds)}");
 
         var results = new Results();
-        Seed(o, results);
-        Batch(o, results);
-        ColdStart(o, results);
-        Loading(o, results);
+        bool Runs(string scenario) => only is null || only == scenario;
+        if (Runs("seed"))
+        {
+            Seed(o, results);
+        }
+
+        if (Runs("batch"))
+        {
+            Batch(o, results);
+        }
+
+        if (Runs("coldstart"))
+        {
+            ColdStart(o, results);
+        }
+
+        if (Runs("loading"))
+        {
+            Loading(o, results);
+        }
+
+        if (Runs("national"))
+        {
+            National(o, results, nationalProgrammes);
+        }
+
         Targets(o, results);
         o.WriteLine();
         if (_failedChecks > 0)
@@ -79,6 +104,8 @@ internal static class QuickMode
         public double PrepMicroseconds;
         public double PrepShare;
         public double LoadingRatio;
+        public double BatchRatio;
+        public List<(string Text, bool Met)> National { get; } = [];
     }
 
     // ---- scenario 1 ----
@@ -138,6 +165,7 @@ internal static class QuickMode
         Ratio(o, "batch", "perfeval/handwritten", perfEval, hand);
         Ratio(o, "batch", "rulesengine/perfeval", rulesEngine, perfEval);
         results.BatchRulesEngineRatio = rulesEngine.Nanoseconds / perfEval.Nanoseconds;
+        results.BatchRatio = perfEval.Nanoseconds / hand.Nanoseconds;
         results.BatchBytes = perfEval.Bytes / n;
 
         // The evaluation alone, on generated programmes already loaded (one thread).
@@ -245,11 +273,28 @@ internal static class QuickMode
     {
         o.WriteLine();
         o.WriteLine("== targets");
-        Target(o, $"steady-state evaluation within 3x the hand-written floor per indicator: seed {F(r.SeedRatio)}x, batch-loaded {F(r.LoadedRatio)}x", r.SeedRatio <= 3 && r.LoadedRatio <= 3);
-        Target(o, $"at least 20x faster than RulesEngine the obvious way on the batch: {F(r.BatchRulesEngineRatio)}x", r.BatchRulesEngineRatio >= 20);
-        Target(o, $"at most 256 bytes per evaluated indicator: seed {F0(r.SeedBytes)}, batch-loaded {F0(r.LoadedBytes)} (batch end to end, with reading: {F0(r.BatchBytes)})", r.SeedBytes <= 256 && r.LoadedBytes <= 256);
-        Target(o, $"preparation that does not grow with programmes sharing rule shapes: {F(r.PrepMicroseconds)} us per fresh set instance of a known shape ({F(r.PrepShare * 100)}% of a steady evaluation)", r.PrepShare <= 0.05);
-        Target(o, $"loading with validation within 2x plain deserialization: {F(r.LoadingRatio)}x", r.LoadingRatio <= 2);
+        if (r.SeedRatio > 0 && r.LoadedRatio > 0)
+        {
+            Target(o, $"steady-state evaluation within 3x the hand-written floor per indicator: seed {F(r.SeedRatio)}x, batch-loaded {F(r.LoadedRatio)}x", r.SeedRatio <= 3 && r.LoadedRatio <= 3);
+            Target(o, $"at most 256 bytes per evaluated indicator: seed {F0(r.SeedBytes)}, batch-loaded {F0(r.LoadedBytes)} (batch end to end, with reading: {F0(r.BatchBytes)})", r.SeedBytes <= 256 && r.LoadedBytes <= 256);
+        }
+
+        if (r.BatchRatio > 0)
+        {
+            Target(o, $"at least 20x faster than RulesEngine the obvious way on the batch: {F(r.BatchRulesEngineRatio)}x", r.BatchRulesEngineRatio >= 20);
+            Target(o, $"the batch, JSON text to results, within 2x the hand-written code: {F(r.BatchRatio)}x", r.BatchRatio <= 2);
+            Target(o, $"preparation that does not grow with programmes sharing rule shapes: {F(r.PrepMicroseconds)} us per fresh set instance of a known shape ({F(r.PrepShare * 100)}% of a steady evaluation)", r.PrepShare <= 0.05);
+        }
+
+        if (r.LoadingRatio > 0)
+        {
+            Target(o, $"loading with validation within 2x plain deserialization: {F(r.LoadingRatio)}x", r.LoadingRatio <= 2);
+        }
+
+        foreach (var (text, met) in r.National)
+        {
+            Target(o, text, met);
+        }
     }
 
     /// <summary>Prints whether the contenders agreed; timing goes on either way, but the run ends with exit code 1.</summary>
