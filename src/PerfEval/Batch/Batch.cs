@@ -144,46 +144,13 @@ public static partial class BatchEvaluation
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(selector);
-        var parallelism = Math.Max(1, options?.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
-        var window = new Queue<Task<(bool Succeeded, TResult Value)>>();
-        using var gate = new SemaphoreSlim(parallelism);
         var completed = 0;
         var failed = 0;
-        var index = 0;
-        foreach (var input in inputs)
+        using var pipeline = new OrderedPipeline<TResult>(evaluator, inputs, selector, Parallelism(options), Parallelism(options) * 4, cancellationToken);
+        while (await pipeline.NextAsync().ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            var position = index++;
-            window.Enqueue(Task.Run(
-                () =>
-                {
-                    try
-                    {
-                        var item = Run(evaluator, input, position);
-                        return (item.Succeeded, selector(item));
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                },
-                CancellationToken.None));
-
-            while (window.Count >= parallelism * 4 || (window.Count > 0 && window.Peek().IsCompleted))
-            {
-                var (succeeded, value) = await window.Dequeue().ConfigureAwait(false);
-                Report(options, succeeded, ref completed, ref failed);
-                yield return value;
-            }
-        }
-
-        while (window.Count > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (succeeded, value) = await window.Dequeue().ConfigureAwait(false);
-            Report(options, succeeded, ref completed, ref failed);
-            yield return value;
+            Report(options, pipeline.CurrentSucceeded, ref completed, ref failed);
+            yield return pipeline.Current;
         }
     }
 
@@ -193,23 +160,10 @@ public static partial class BatchEvaluation
     /// <param name="options">Parallelism and progress; the defaults when null.</param>
     /// <param name="cancellationToken">Stops the batch.</param>
     /// <returns>The results, in input order.</returns>
-    public static IEnumerable<BatchItem> Evaluate(this IEvaluator evaluator, IEnumerable<BatchInput> inputs, BatchOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var results = evaluator.EvaluateAsync(inputs, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (results.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-            {
-                yield return results.Current;
-            }
-        }
-        finally
-        {
-            results.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        }
-    }
+    public static IEnumerable<BatchItem> Evaluate(this IEvaluator evaluator, IEnumerable<BatchInput> inputs, BatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunBlocking(evaluator, inputs, static item => item, options, cancellationToken);
 
-    private static BatchItem Run(IEvaluator evaluator, BatchInput input, int index)
+    internal static BatchItem Run(IEvaluator evaluator, BatchInput input, int index)
     {
         var load = input.Load();
         return load.Value is { } programme

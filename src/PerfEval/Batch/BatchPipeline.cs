@@ -27,7 +27,7 @@ public static partial class BatchEvaluation
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(selector);
-        return Blocking(RunAsync(evaluator, inputs, selector, options, cancellationToken), cancellationToken);
+        return RunBlocking(evaluator, inputs, selector, options, cancellationToken);
     }
 
     /// <summary>The asynchronous form of <see cref="EvaluateSelect{TResult}"/>.</summary>
@@ -51,19 +51,26 @@ public static partial class BatchEvaluation
         return RunAsync(evaluator, inputs, selector, options, cancellationToken);
     }
 
-    private static IEnumerable<T> Blocking<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
+    /// <summary>The pipeline for a caller that blocks: the values in input order, each as soon as it is ready.</summary>
+    private static IEnumerable<TResult> RunBlocking<TResult>(
+        IEvaluator evaluator,
+        IEnumerable<BatchInput> inputs,
+        Func<BatchItem, TResult> selector,
+        BatchOptions? options,
+        CancellationToken cancellationToken)
     {
-        var results = source.GetAsyncEnumerator(cancellationToken);
-        try
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(selector);
+        var completed = 0;
+        var failed = 0;
+        using var pipeline = new OrderedPipeline<TResult>(evaluator, inputs, selector, Parallelism(options), Parallelism(options) * 4, cancellationToken);
+        while (pipeline.Next())
         {
-            while (results.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-            {
-                yield return results.Current;
-            }
-        }
-        finally
-        {
-            results.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Report(options, pipeline.CurrentSucceeded, ref completed, ref failed);
+            yield return pipeline.Current;
         }
     }
+
+    private static int Parallelism(BatchOptions? options) => Math.Max(1, options?.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
 }
