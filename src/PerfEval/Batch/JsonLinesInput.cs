@@ -35,7 +35,8 @@ public sealed partial class BatchInput
 
     /// <summary>
     /// The programmes of a JSON Lines stream, one per non-blank line, read lazily as <see cref="FromJsonLinesFile"/> does.
-    /// A line that is not such an object is read as an indicator set, so that its problem is reported with its position.
+    /// A line that is not JSON is reported with the position of its problem (PE1001), an object without
+    /// <c>indicatorSet</c> or <c>actuals</c> with PE1004; the lines after it are still read.
     /// </summary>
     /// <param name="utf8JsonLines">The stream, UTF-8; read to its end and not closed.</param>
     /// <param name="sourceName">A name for the stream in input names and diagnostics (<c>sourceName:line</c>).</param>
@@ -69,24 +70,41 @@ public sealed partial class BatchInput
     /// <summary>Reads one line on the worker: finds the two documents in it and reads each where it lies.</summary>
     private static LoadResult<Programme> ReadLine(byte[] line, string where, BatchInput input)
     {
-        var name = where;
-        ReadOnlySpan<byte> set = line;
-        ReadOnlySpan<byte> actuals = "{}"u8;
-        if (FindDocuments(line, out var setRange, out var actualsRange, out var programmeName))
+        switch (FindDocuments(line, out var setRange, out var actualsRange, out var programmeName))
         {
-            set = line.AsSpan(setRange);
-            actuals = line.AsSpan(actualsRange);
-            name = programmeName is null ? where : where + " " + programmeName;
-            input.Name = name;
-        }
+            case Envelope.Found:
+                var name = programmeName is null ? where : where + " " + programmeName;
+                input.Name = name;
+                return Combine(
+                    PerfEvalJson.ReadIndicatorSet(line.AsSpan(setRange), name + "/" + PerfEvalJson.IndicatorSetFileName),
+                    PerfEvalJson.ReadActuals(line.AsSpan(actualsRange), name + "/" + PerfEvalJson.ActualsFileName));
+            case Envelope.Incomplete:
+                var bag = new DiagnosticBag();
+                foreach (var (missing, absent) in new[] { ("indicatorSet", setRange.Equals(default(Range))), ("actuals", actualsRange.Equals(default(Range))) })
+                {
+                    if (absent)
+                    {
+                        bag.Add(DiagnosticCodes.MissingProperty, DiagnosticSeverity.Error, "$." + missing, new SourceLocation(where, 1, 1), ("name", missing));
+                    }
+                }
 
-        return Combine(
-            PerfEvalJson.ReadIndicatorSet(set, name + "/" + PerfEvalJson.IndicatorSetFileName),
-            PerfEvalJson.ReadActuals(actuals, name + "/" + PerfEvalJson.ActualsFileName));
+                return new LoadResult<Programme>(null, bag.ToImmutable());
+            default:
+                // Not JSON: reading the line as a document reports the problem with its position.
+                var read = PerfEvalJson.ReadIndicatorSet(line, where);
+                return new LoadResult<Programme>(null, read.Diagnostics);
+        }
+    }
+
+    private enum Envelope
+    {
+        Found,
+        Incomplete,
+        Malformed,
     }
 
     /// <summary>Where <c>indicatorSet</c> and <c>actuals</c> lie in a line that is one JSON object, and its <c>name</c>.</summary>
-    private static bool FindDocuments(byte[] line, out Range set, out Range actuals, out string? name)
+    private static Envelope FindDocuments(byte[] line, out Range set, out Range actuals, out string? name)
     {
         (set, actuals, name) = (default, default, null);
         var (hasSet, hasActuals) = (false, false);
@@ -95,7 +113,7 @@ public sealed partial class BatchInput
             var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = PerfEvalJson.MaxDepth + 2 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return false;
+                return Envelope.Malformed;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -122,12 +140,11 @@ public sealed partial class BatchInput
             }
 
             // Nothing may follow the object but white space.
-            return !reader.Read() && hasSet && hasActuals;
+            return reader.Read() ? Envelope.Malformed : hasSet && hasActuals ? Envelope.Found : Envelope.Incomplete;
         }
         catch (JsonException)
         {
-            // Malformed: the line is read as an indicator set, which reports the problem with its position.
-            return false;
+            return Envelope.Malformed;
         }
     }
 

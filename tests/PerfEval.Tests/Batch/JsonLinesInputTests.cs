@@ -63,7 +63,9 @@ public sealed class JsonLinesInputTests : IClassFixture<SeedExample>
         items[1].Result.Should().BeNull();
         items[1].Name.Should().Be("b.jsonl:2");
         items[1].Diagnostics.Should().Contain(d => d.Code == "PE1001" && d.Location!.Source!.StartsWith("b.jsonl:2", StringComparison.Ordinal));
-        items[2].Succeeded.Should().BeFalse("a line without actuals is read as an indicator set, which it is not");
+        items[1].Diagnostics.Should().ContainSingle("only the line's own problem is reported, nothing about documents it does not have");
+        items[2].Result.Should().BeNull();
+        items[2].Diagnostics.Should().ContainSingle().Which.Should().Match<PerfEval.Diagnostics.Diagnostic>(d => d.Code == "PE1004" && d.Path == "$.actuals");
         items[3].Succeeded.Should().BeTrue();
         items[3].Name.Should().Be("b.jsonl:4 项目3");
     }
