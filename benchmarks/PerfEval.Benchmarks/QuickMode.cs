@@ -105,6 +105,7 @@ internal static partial class QuickMode
         public double PrepShare;
         public double LoadingRatio;
         public double BatchRatio;
+        public double BatchCpuRatio;
         public List<(string Text, bool Met)> National { get; } = [];
     }
 
@@ -166,6 +167,7 @@ internal static partial class QuickMode
         Ratio(o, "batch", "rulesengine/perfeval", rulesEngine, perfEval);
         results.BatchRulesEngineRatio = rulesEngine.Nanoseconds / perfEval.Nanoseconds;
         results.BatchRatio = perfEval.Nanoseconds / hand.Nanoseconds;
+        results.BatchCpuRatio = perfEval.Cpu > 0 && hand.Cpu > 0 ? perfEval.Cpu / hand.Cpu : results.BatchRatio;
         results.BatchBytes = perfEval.Bytes / n;
 
         // The evaluation alone, on generated programmes already loaded (one thread).
@@ -282,7 +284,7 @@ internal static partial class QuickMode
         if (r.BatchRatio > 0)
         {
             Target(o, $"at least 20x faster than RulesEngine the obvious way on the batch: {F(r.BatchRulesEngineRatio)}x", r.BatchRulesEngineRatio >= 20);
-            Target(o, $"the batch, JSON text to results, within 2x the hand-written code: {F(r.BatchRatio)}x", r.BatchRatio <= 2);
+            Target(o, $"the batch, JSON text to results, within 2x the hand-written code: {F(r.BatchRatio)}x in time, {F(r.BatchCpuRatio)}x in CPU time", r.BatchRatio <= 2 && r.BatchCpuRatio <= 2);
             Target(o, $"preparation that does not grow with programmes sharing rule shapes: {F(r.PrepMicroseconds)} us per fresh set instance of a known shape ({F(r.PrepShare * 100)}% of a steady evaluation)", r.PrepShare <= 0.05);
         }
 
