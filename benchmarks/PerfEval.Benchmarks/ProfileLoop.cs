@@ -7,7 +7,7 @@ using PerfEval.Loading;
 namespace PerfEval.Benchmarks;
 
 /// <summary>
-/// <c>--profile &lt;seed|loading|coldstart|batch&gt; [seconds] [--allocations]</c>: runs only PerfEval's side of one
+/// <c>--profile &lt;seed|loading|coldstart|batch|national|write-full|write-summary&gt; [seconds] [--allocations]</c>: runs only PerfEval's side of one
 /// scenario in a loop, so that a profiler can watch it (for example <c>perf record -g</c> with
 /// <c>DOTNET_PerfMapEnabled=1</c>, or <c>dotnet-trace collect</c>). With <c>--allocations</c> it also samples the
 /// runtime's allocation ticks (one per ~100 KB allocated) and prints the types that take the most bytes.
@@ -28,7 +28,10 @@ internal static class ProfileLoop
             "loading" => () => (PerfEvalJson.ReadIndicatorSet(seed.IndicatorsJson).Value, PerfEvalJson.ReadActuals(seed.ActualsJson).Value),
             "coldstart" => () => seed.PerfEval.Evaluate(PerfEvalJson.ReadProgrammeFolder(seed.Folder).GetValueOrThrow()),
             "batch" => BatchLoop(),
-            _ => throw new ArgumentException($"unknown scenario '{scenario}': seed, loading, coldstart or batch"),
+            "national" => NationalLoop(),
+            "write-full" => WriteLoop(seed, summary: false),
+            "write-summary" => WriteLoop(seed, summary: true),
+            _ => throw new ArgumentException($"unknown scenario '{scenario}': seed, loading, coldstart, batch, national, write-full or write-summary"),
         };
 
         // Warm up first, so that start-up allocations do not count.
@@ -85,6 +88,20 @@ internal static class ProfileLoop
                 _bytes.AddOrUpdate(type, amount, (_, v) => v + amount);
             }
         }
+    }
+
+    /// <summary>The national pipeline over 1,000 seed-sized programmes from JSON Lines, summary lines to a null stream.</summary>
+    private static Func<object?> NationalLoop()
+    {
+        var national = new NationalScenario(1000);
+        return () => national.RunPerfEval(Stream.Null);
+    }
+
+    /// <summary>Writing the seed's result: the full result (compact) or its summary line.</summary>
+    private static Func<object?> WriteLoop(SeedScenario seed, bool summary)
+    {
+        var item = new Batch.BatchItem { Index = 0, Name = "seed", Result = seed.PerfEval.Evaluate(seed.Programme) };
+        return () => NationalScenario.Line(item, summary);
     }
 
     private static Func<object?> BatchLoop()

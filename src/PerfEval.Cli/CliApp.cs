@@ -105,6 +105,13 @@ internal static class CliApp
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var detail = new Option<string>("--detail")
+        {
+            Description = "With json or jsonl: full (the whole result, the default) or summary (one compact object per programme: name, total score, grade, execution rate, indicators per status, finding codes).",
+            DefaultValueFactory = _ => "full",
+        };
+        detail.AcceptOnlyFromAmong("full", "summary");
+
         var evaluate = new Command("evaluate", "Evaluate programmes and print the self-evaluation table (自评表) or the JSON result.")
         {
             paths,
@@ -112,10 +119,11 @@ internal static class CliApp
             lang,
             policy,
             rules,
+            detail,
         };
         evaluate.SetAction(parse => Guarded(
             () => Evaluate(
-                new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? []),
+                new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? [], parse.GetValue(detail)!),
                 output,
                 error),
             parse.GetValue(lang)!,
@@ -202,11 +210,17 @@ internal static class CliApp
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules);
+    internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules, string Detail = "full");
 
     private static int Evaluate(EvaluateRequest request, TextWriter output, TextWriter error)
     {
         var (format, lang) = (request.Format, request.Lang);
+        if (request.Detail == "summary" && format == "text")
+        {
+            error.WriteLine("--detail summary needs --format json or jsonl.");
+            return UsageError;
+        }
+
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-Hans");
         try
@@ -231,10 +245,10 @@ internal static class CliApp
             var exit = problems.Count > 0 ? InputErrors : Ok;
             var many = count > 1;
             var progress = new Progress(count, error);
-            var first = true;
-            if (format == "json" && many)
+            if (format != "text")
             {
-                output.WriteLine("[");
+                // Read, evaluated and written as JSON on the workers; put out here in input order.
+                return JsonBatchOutput.Write(evaluator, inputs, lines: format == "jsonl", summary: request.Detail == "summary", many, progress, output, error, exit);
             }
 
             foreach (var item in evaluator.Evaluate(inputs, new BatchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }))
@@ -253,34 +267,11 @@ internal static class CliApp
                     exit = InputErrors;
                 }
 
-                switch (format)
-                {
-                    case "json":
-                        output.Write(first ? string.Empty : ",\n");
-                        output.Write(ResultJson.ToJson(result).TrimEnd());
-                        break;
-                    case "jsonl":
-                        output.WriteLine(ResultJson.ToJson(result, indented: false));
-                        break;
-                    default:
-                        TerminalTable.Write(result, output, chinese: lang != "en");
-                        output.WriteLine();
-                        break;
-                }
-
-                first = false;
+                TerminalTable.Write(result, output, chinese: lang != "en");
+                output.WriteLine();
             }
 
             progress.Done();
-            if (format == "json")
-            {
-                output.WriteLine();
-                if (many)
-                {
-                    output.WriteLine("]");
-                }
-            }
-
             return exit;
         }
         finally

@@ -2,9 +2,6 @@ using PerfEval.Loading;
 
 namespace PerfEval.Cli;
 
-/// <summary>One programme to evaluate: its indicator-set file and its actuals file.</summary>
-internal sealed record ProgrammeInput(string IndicatorSetPath, string ActualsPath);
-
 /// <summary>Turns the command line's paths into programmes.</summary>
 internal static class InputResolver
 {
@@ -85,8 +82,8 @@ internal static class InputResolver
         var programmes = Resolve([.. paths.Except(lines)], out problems);
 
         // Counting scans each file's bytes for line ends without keeping a line, and does not open special files.
-        count = programmes.Count + lines.Sum(file => Batch.JsonLines.Count(file));
-        return programmes.Select(p => Batch.BatchInput.FromFiles(p.IndicatorSetPath, p.ActualsPath)).Concat(lines.SelectMany(file => Batch.JsonLines.Read(file)));
+        count = programmes.Count + lines.Sum(file => Batch.JsonLines.Count(file, Batch.BatchInput.MaxJsonLineBytes));
+        return programmes.Select(p => Batch.BatchInput.FromFiles(p.IndicatorSetPath, p.ActualsPath)).Concat(lines.SelectMany(Batch.BatchInput.FromJsonLinesFile));
     }
 
     private static bool IsProgrammeFolder(string folder) =>

@@ -23,7 +23,11 @@ public static class ProgrammeGenerator
     public const int ShapeCount = 24;
     public const int IndicatorsPerProgramme = 30;
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The seed example's size: 47 indicators (the <c>national</c> scenario).</summary>
+    public const int SeedSizedIndicators = 47;
+
+    private static readonly JsonWriterOptions IndentedOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions CompactOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private enum Kind
     {
@@ -43,7 +47,8 @@ public static class ProgrammeGenerator
 
     private sealed record Slot(string Level2, string Name, string? Unit, Kind Kind, decimal? Weight, string[]? Inputs, string? Wording);
 
-    private static readonly Slot[][] Shapes = BuildShapes();
+    private static readonly Slot[][] Shapes = BuildShapes(IndicatorsPerProgramme);
+    private static readonly Lazy<Slot[][]> SeedSizedShapes = new(() => BuildShapes(SeedSizedIndicators));
 
     private static readonly string[] Counties = ["扎兰屯市", "阿荣旗", "莫力达瓦旗", "鄂伦春自治旗", "牙克石市", "根河市", "额尔古纳市", "陈巴尔虎旗", "新巴尔虎左旗", "新巴尔虎右旗", "鄂温克族自治旗", "满洲里市", "海拉尔区", "扎赉诺尔区"];
     private static readonly string[] Funds = ["就业补助资金", "农村公路养护资金", "困难群众救助补助资金", "职业技能提升行动资金", "农业生产发展资金", "乡村振兴衔接资金", "城乡居民医疗救助资金", "义务教育薄弱环节改善资金", "生态护林员补助资金", "公共文化服务体系建设资金"];
@@ -61,10 +66,26 @@ public static class ProgrammeGenerator
     }
 
     /// <summary>Programme <paramref name="index"/>, the same text on every call.</summary>
-    public static GeneratedProgramme Programme(int index)
+    public static GeneratedProgramme Programme(int index) => Programme(index, IndicatorsPerProgramme, indented: true);
+
+    /// <summary>
+    /// Programme <paramref name="index"/> with <paramref name="indicators"/> indicators (<see cref="IndicatorsPerProgramme"/>
+    /// or <see cref="SeedSizedIndicators"/>), the same text on every call; compact JSON unless <paramref name="indented"/>.
+    /// </summary>
+    public static GeneratedProgramme Programme(int index, int indicators, bool indented)
     {
         var rng = new Random(Seed + index);
-        var shape = Shapes[index % ShapeCount];
+        var shape = indicators switch
+        {
+            IndicatorsPerProgramme => Shapes[index % ShapeCount],
+            SeedSizedIndicators => SeedSizedShapes.Value[index % ShapeCount],
+            _ => throw new ArgumentOutOfRangeException(nameof(indicators), indicators, $"{IndicatorsPerProgramme} or {SeedSizedIndicators}"),
+        };
+        var writerOptions = indented ? IndentedOptions : CompactOptions;
+
+        // Seed-sized programmes also carry what makes the seed's text longer: explanations of indicators, and a reason
+        // with measures for every deviation.
+        var seedSized = indicators == SeedSizedIndicators;
         var id = string.Create(CultureInfo.InvariantCulture, $"gen-{index:D5}-2025");
         var county = Counties[rng.Next(Counties.Length)];
         var fund = Funds[rng.Next(Funds.Length)];
@@ -88,7 +109,7 @@ public static class ProgrammeGenerator
         var targets = new List<(Slot Slot, string Id, decimal? T, int Month, string? Wording)>(shape.Length);
 
         var setBuffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
-        using (var w = new Utf8JsonWriter(setBuffer, WriterOptions))
+        using (var w = new Utf8JsonWriter(setBuffer, writerOptions))
         {
             w.WriteStartObject();
             w.WriteString("$schema", "../../schema/indicator-set.schema.json");
@@ -223,6 +244,12 @@ public static class ProgrammeGenerator
                     w.WriteString("compute", string.Join(" + ", inputs));
                 }
 
+                if (seedSized)
+                {
+                    // Like the seed's explanations of its indicators (指标解释): text the evaluation carries but does not use.
+                    w.WriteString("description", $"{slot.Name}：按年度实施方案口径统计。");
+                }
+
                 w.WriteEndObject();
                 targets.Add((slot, indicatorId, t, month, slot.Wording));
             }
@@ -232,7 +259,7 @@ public static class ProgrammeGenerator
         }
 
         var actualsBuffer = new System.Buffers.ArrayBufferWriter<byte>(8 * 1024);
-        using (var w = new Utf8JsonWriter(actualsBuffer, WriterOptions))
+        using (var w = new Utf8JsonWriter(actualsBuffer, writerOptions))
         {
             w.WriteStartObject();
             w.WriteString("$schema", "../../schema/actuals.schema.json");
@@ -270,7 +297,7 @@ public static class ProgrammeGenerator
             w.WriteStartObject("indicators");
             foreach (var (slot, indicatorId, t, month, wording) in targets)
             {
-                WriteActual(w, rng, slot, indicatorId, t, month, wording);
+                WriteActual(w, rng, slot, indicatorId, t, month, wording, seedSized);
             }
 
             w.WriteEndObject();
@@ -280,7 +307,7 @@ public static class ProgrammeGenerator
         return new GeneratedProgramme(id, Encoding.UTF8.GetString(setBuffer.WrittenSpan), Encoding.UTF8.GetString(actualsBuffer.WrittenSpan));
     }
 
-    private static void WriteActual(Utf8JsonWriter w, Random rng, Slot slot, string id, decimal? t, int month, string? wording)
+    private static void WriteActual(Utf8JsonWriter w, Random rng, Slot slot, string id, decimal? t, int month, string? wording, bool seedSized)
     {
         // Mostly met, some shortfalls, some over-achievements.
         var roll = rng.NextDouble();
@@ -388,7 +415,7 @@ public static class ProgrammeGenerator
                 break;
         }
 
-        var explain = outcome == -1 ? rng.NextDouble() < 0.7 : outcome == 1 && rng.NextDouble() < 0.5;
+        var explain = outcome == -1 ? rng.NextDouble() < 0.7 || seedSized : outcome == 1 && (rng.NextDouble() < 0.5 || seedSized);
         var inputs = slot.Inputs;
         if (!explain && grade is null && inputs is null)
         {
@@ -441,7 +468,7 @@ public static class ProgrammeGenerator
         if (explain)
         {
             w.WriteString("reason", outcome == -1 ? "受外部因素影响，年度任务未全部完成。" : "年初目标设定偏低，实际需求增加。");
-            if (rng.Next(2) == 0)
+            if (rng.Next(2) == 0 || seedSized)
             {
                 w.WriteString("measures", "加强过程管理，科学设定年度目标。");
             }
@@ -470,30 +497,33 @@ public static class ProgrammeGenerator
         return sb.ToString();
     }
 
-    private static Slot[][] BuildShapes()
+    private static Slot[][] BuildShapes(int indicators)
     {
+        // The level counts scale with the number of indicators; at 30 they are the original ranges.
+        int Scaled(int bound) => bound * indicators / IndicatorsPerProgramme;
+
         var shapes = new Slot[ShapeCount][];
         for (var s = 0; s < ShapeCount; s++)
         {
             var rng = new Random(Seed - 1 - s);
             var counts = new Dictionary<string, int>
             {
-                ["quantity"] = rng.Next(5, 8),
-                ["quality"] = rng.Next(3, 5),
-                ["timeliness"] = rng.Next(2, 4),
-                ["cost"] = rng.Next(2, 4),
-                ["economic"] = rng.Next(2, 4),
-                ["social"] = rng.Next(2, 5),
-                ["sustainability"] = rng.Next(2, 4),
+                ["quantity"] = rng.Next(Scaled(5), Scaled(8)),
+                ["quality"] = rng.Next(Scaled(3), Scaled(5)),
+                ["timeliness"] = rng.Next(Scaled(2), Scaled(4)),
+                ["cost"] = rng.Next(Scaled(2), Scaled(4)),
+                ["economic"] = rng.Next(Scaled(2), Scaled(4)),
+                ["social"] = rng.Next(Scaled(2), Scaled(5)),
+                ["sustainability"] = rng.Next(Scaled(2), Scaled(4)),
             };
-            counts["satisfaction"] = IndicatorsPerProgramme - counts.Values.Sum();
+            counts["satisfaction"] = indicators - counts.Values.Sum();
             while (counts["satisfaction"] < 2)
             {
                 counts["quantity"]--;
                 counts["satisfaction"]++;
             }
 
-            while (counts["satisfaction"] > 5)
+            while (counts["satisfaction"] > Scaled(5))
             {
                 counts["quantity"]++;
                 counts["satisfaction"]--;

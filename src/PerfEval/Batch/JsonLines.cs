@@ -220,30 +220,8 @@ internal static class JsonLines
             });
         }
 
-        // The line is split into its two documents here, so that the programme has its name for progress and results.
-        string set, actuals = "{}", name = where;
-        try
-        {
-            using var doc = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth + 2 });
-            var root = doc.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("indicatorSet", out var s) && root.TryGetProperty("actuals", out var a))
-            {
-                set = s.GetRawText();
-                actuals = a.GetRawText();
-                name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? $"{where} {n.GetString()}" : where;
-            }
-            else
-            {
-                set = Encoding.UTF8.GetString(content);
-            }
-        }
-        catch (JsonException)
-        {
-            // Left as it is: reading the line as an indicator set reports the problem with its position.
-            set = Encoding.UTF8.GetString(content);
-        }
-
-        return BatchInput.FromJson(set, actuals, name);
+        // The line's two documents are found and read on the worker that evaluates it.
+        return BatchInput.FromJsonLine(content, where);
     }
 
     /// <summary>A read-only view of a stream that ends after a given number of bytes.</summary>

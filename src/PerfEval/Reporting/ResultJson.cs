@@ -121,23 +121,23 @@ public static class ResultJson
     /// <summary>The JSON code of a status: <c>met</c>, <c>partiallyMet</c>, <c>notMet</c>, <c>notApplicable</c>, <c>missing</c>.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The code.</returns>
-    public static string StatusCode(IndicatorStatus status) => CamelCase(status.ToString());
+    public static string StatusCode(IndicatorStatus status) => Code(status);
 
     /// <summary>The JSON code of a comparison: <c>atLeast</c>, <c>atMost</c>, <c>equal</c>, <c>range</c>, <c>deadline</c>, <c>qualitative</c>…</summary>
     /// <param name="comparison">The comparison.</param>
     /// <returns>The code.</returns>
-    public static string ComparisonCode(Comparison comparison) => CamelCase(comparison.ToString());
+    public static string ComparisonCode(Comparison comparison) => Code(comparison);
 
     /// <summary>The JSON code of a qualitative grade: <c>achieved</c>, <c>partial</c>, <c>notAchieved</c>.</summary>
     /// <param name="grade">The grade.</param>
     /// <returns>The code.</returns>
-    public static string GradeCode(QualitativeGrade grade) => CamelCase(grade.ToString());
+    public static string GradeCode(QualitativeGrade grade) => Code(grade);
 
     /// <summary>Writes <c>deviation</c>, <c>explanationRequired</c>, <c>explanationTriggers</c> and <c>reasons</c>.</summary>
     private static void WriteDeviation(Utf8JsonWriter writer, Deviation d)
     {
         writer.WriteStartObject("deviation");
-        writer.WriteString("direction", CamelCase(d.Direction.ToString()));
+        writer.WriteString("direction", Code(d.Direction));
         WriteNumber(writer, "absolute", d.Absolute);
         WriteNumber(writer, "relative", d.Relative);
         writer.WriteEndObject();
@@ -145,7 +145,7 @@ public static class ResultJson
         writer.WriteStartArray("explanationTriggers");
         foreach (var t in d.Triggers)
         {
-            writer.WriteStringValue(CamelCase(t.ToString()));
+            writer.WriteStringValue(Code(t));
         }
 
         writer.WriteEndArray();
@@ -157,7 +157,7 @@ public static class ResultJson
             writer.WriteString("categoryLabel", r.CategoryLabel);
             writer.WriteString("text", r.Text);
             WriteOptional(writer, "measures", r.Measures);
-            writer.WriteString("source", CamelCase(r.Source.ToString()));
+            writer.WriteString("source", Code(r.Source));
             WriteOptional(writer, "rule", r.RuleId);
             writer.WriteEndObject();
         }
@@ -183,6 +183,17 @@ public static class ResultJson
 
     private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
+    /// <summary>An enum value's JSON code (its name in camelCase), made once per value.</summary>
+    private static string Code<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        Codes<TEnum>.ByValue.TryGetValue(value, out var code) ? code : CamelCase(value.ToString());
+
+    private static class Codes<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().Distinct().ToDictionary(v => v, v => CamelCase(v.ToString()));
+    }
+
     private static void WriteLines(Utf8JsonWriter writer, string name, IEnumerable<BudgetLineResult> lines)
     {
         writer.WriteStartArray(name);
@@ -193,7 +204,7 @@ public static class ResultJson
             writer.WriteString("name", l.Name);
             if (l.Category is { } c)
             {
-                writer.WriteString("category", CamelCase(c.ToString()));
+                writer.WriteString("category", Code(c));
             }
 
             WriteNumber(writer, "amount", l.Amount);
@@ -216,12 +227,43 @@ public static class ResultJson
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
+    /// <summary>
+    /// The same value with the smallest scale that keeps it exact (10.00 → 10, 1.50 → 1.5), as dividing by
+    /// 1.0000000000000000000000000000m gives, without a decimal division: the digits are divided by ten while they end in 0.
+    /// </summary>
+    internal static decimal WithoutTrailingZeros(decimal value)
+    {
+        var scale = value.Scale;
+        if (scale == 0)
+        {
+            return value;
+        }
+
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var digits = unchecked(new UInt128((uint)bits[2], ((ulong)(uint)bits[1] << 32) | (uint)bits[0]));
+        while (scale > 0)
+        {
+            var tenth = digits / 10;
+            if (tenth * 10 != digits)
+            {
+                break;
+            }
+
+            digits = tenth;
+            scale--;
+        }
+
+        // The bits of the 96-bit digits, word by word (unchecked: these casts cut on purpose).
+        return unchecked(new decimal((int)(uint)digits, (int)(uint)(digits >> 32), (int)(uint)(digits >> 64), bits[3] < 0, scale));
+    }
+
+    internal static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
     {
         if (value is { } v)
         {
             // Without trailing zeros, so that equal figures look alike: 10 rather than 10.00 or 10.0.
-            writer.WriteNumber(name, v / 1.0000000000000000000000000000m);
+            writer.WriteNumber(name, WithoutTrailingZeros(v));
         }
         else
         {

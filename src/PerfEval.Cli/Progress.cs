@@ -1,0 +1,45 @@
+using System.Globalization;
+using PerfEval.Audit;
+using PerfEval.Loading;
+
+namespace PerfEval.Cli;
+
+/// <summary>Progress on standard error for long runs over many programmes (only when there are several and error is a terminal).</summary>
+internal sealed class Progress(int total, TextWriter error)
+{
+    private readonly bool _show = total > 1 && error is TerminalWriter { Inner: var inner } && ReferenceEquals(inner, Console.Error) && !Console.IsErrorRedirected;
+    private int _done;
+    private long _shown;
+
+    public void Next(string item)
+    {
+        _done++;
+
+        // At most ten updates a second: a terminal that redraws for every one of 20 000 programmes slows the batch.
+        if (_show && error is TerminalWriter terminal && (_done == total || Environment.TickCount64 - _shown >= 100))
+        {
+            _shown = Environment.TickCount64;
+
+            // The carriage return is the command's own; the name (from a document, for JSON Lines) is escaped as usual.
+            terminal.WriteRaw("\r");
+            terminal.Write($"[{_done}/{total}] {Path.GetFileName(Path.GetDirectoryName(item))}".PadRight(60));
+        }
+    }
+
+    /// <summary>Ends the progress line so that a message can be printed on its own line.</summary>
+    public void Interrupt()
+    {
+        if (_show)
+        {
+            error.WriteLine();
+        }
+    }
+
+    public void Done()
+    {
+        if (_show)
+        {
+            error.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+
+namespace PerfEval.Batch;
+
+/// <summary>The outcome of one programme of a batch.</summary>
+public sealed record BatchItem
+{
+    /// <summary>The programme's position in the batch, from 0.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>The programme's name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The evaluation; null when the programme could not be read (see <see cref="Diagnostics"/>).</summary>
+    public EvaluationResult? Result { get; init; }
+
+    /// <summary>The diagnostics of reading the programme (the evaluation's findings are in <see cref="Result"/>).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>True when the programme was read and evaluated without errors.</summary>
+    public bool Succeeded => Result is { HasErrors: false };
+
+    /// <summary>
+    /// Writes the programme's one-line summary (<see cref="Reporting.ResultSummaryJson"/>): its figures, or nulls and the
+    /// codes of the reading's diagnostics when it could not be read.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteSummary(System.Text.Json.Utf8JsonWriter writer) =>
+        Reporting.ResultSummaryJson.Write(Result, Result is null ? Diagnostics : Result.Findings, Name, writer);
+}

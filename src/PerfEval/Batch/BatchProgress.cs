@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+
+namespace PerfEval.Batch;
+
+/// <summary>How far a batch has got.</summary>
+/// <param name="Completed">Programmes finished (in order), including those that failed.</param>
+/// <param name="Failed">Programmes that could not be read or have errors.</param>
+public sealed record BatchProgress(int Completed, int Failed);

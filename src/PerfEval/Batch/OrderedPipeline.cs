@@ -1,0 +1,243 @@
+using System.Runtime.ExceptionServices;
+using PerfEval.Evaluation;
+
+namespace PerfEval.Batch;
+
+/// <summary>
+/// The batch's engine: a fixed number of worker threads, each taking the next input itself (the inputs are
+/// enumerated under a lock, one at a time), reading and evaluating it and applying the selector, and putting the
+/// value in its slot of a ring of <c>window</c> slots; the consumer takes the values in input order. A worker
+/// waits only when the ring is full (the consumer is behind), so no worker waits for another thread to hand it
+/// work, and at most <c>window</c> programmes are in flight.
+/// </summary>
+internal sealed class OrderedPipeline<TResult> : IDisposable
+{
+    private readonly object _lock = new();
+    private readonly IEvaluator _evaluator;
+    private readonly IEnumerator<BatchInput> _source;
+    private readonly Func<BatchItem, TResult> _selector;
+    private readonly int _parallelism;
+    private readonly Slot[] _slots;
+    private readonly CancellationToken _cancellationToken;
+    private CancellationTokenRegistration _registration;
+    private TaskCompletionSource? _waiter;
+    private ExceptionDispatchInfo? _sourceError;
+    private long _next;
+    private long _consumed;
+    private bool _started;
+    private bool _sourceDone;
+    private bool _stopped;
+    private bool _cancelled;
+
+    public OrderedPipeline(IEvaluator evaluator, IEnumerable<BatchInput> inputs, Func<BatchItem, TResult> selector, int parallelism, int window, CancellationToken cancellationToken)
+    {
+        _evaluator = evaluator;
+        _selector = selector;
+        _parallelism = parallelism;
+        _slots = new Slot[Math.Max(window, parallelism)];
+        _cancellationToken = cancellationToken;
+        _source = inputs.GetEnumerator();
+    }
+
+    /// <summary>The value taken last.</summary>
+    public TResult Current { get; private set; } = default!;
+
+    /// <summary>Whether the programme taken last was read and evaluated without errors.</summary>
+    public bool CurrentSucceeded { get; private set; }
+
+    /// <summary>Takes the next value in input order, blocking until it is ready; false at the end.</summary>
+    public bool Next()
+    {
+        Start();
+        lock (_lock)
+        {
+            while (true)
+            {
+                if (TryTake(out var more))
+                {
+                    return more;
+                }
+
+                Monitor.Wait(_lock);
+            }
+        }
+    }
+
+    /// <summary>Takes the next value in input order without blocking a thread; false at the end.</summary>
+    public async ValueTask<bool> NextAsync()
+    {
+        Start();
+        while (true)
+        {
+            Task wait;
+            lock (_lock)
+            {
+                if (TryTake(out var more))
+                {
+                    return more;
+                }
+
+                _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wait = _waiter.Task;
+            }
+
+            await wait.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the workers (a programme being evaluated is finished and dropped) and closes the inputs.</summary>
+    public void Dispose()
+    {
+        _registration.Dispose();
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            // No worker is inside the enumerator: it is only used under the lock.
+            _stopped = true;
+            _source.Dispose();
+            Monitor.PulseAll(_lock);
+        }
+    }
+
+    private void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        _registration = _cancellationToken.Register(static state => ((OrderedPipeline<TResult>)state!).Cancel(), this);
+        for (var w = 0; w < _parallelism; w++)
+        {
+            new Thread(Work) { IsBackground = true, Name = "PerfEval batch worker" }.Start();
+        }
+    }
+
+    /// <summary>Under the lock: takes the head value if it is ready, or tells that the batch has ended.</summary>
+    private bool TryTake(out bool more)
+    {
+        if (_cancelled)
+        {
+            throw new OperationCanceledException(_cancellationToken);
+        }
+
+        ref var slot = ref _slots[_consumed % _slots.Length];
+        if (slot.Ready)
+        {
+            var taken = slot;
+            slot = default;
+            _consumed++;
+            Monitor.PulseAll(_lock);
+            taken.Error?.Throw();
+            Current = taken.Value!;
+            CurrentSucceeded = taken.Succeeded;
+            more = true;
+            return true;
+        }
+
+        if (_sourceDone && _consumed == _next)
+        {
+            _sourceError?.Throw();
+            more = false;
+            return true;
+        }
+
+        more = false;
+        return false;
+    }
+
+    private void Work()
+    {
+        while (true)
+        {
+            BatchInput input;
+            long index;
+            lock (_lock)
+            {
+                while (!_stopped && !_cancelled && !_sourceDone && _next - _consumed >= _slots.Length)
+                {
+                    Monitor.Wait(_lock);
+                }
+
+                if (_stopped || _cancelled || _sourceDone)
+                {
+                    return;
+                }
+
+                try
+                {
+                    if (!_source.MoveNext())
+                    {
+                        _sourceDone = true;
+                        Wake();
+                        return;
+                    }
+
+                    input = _source.Current;
+                }
+                catch (Exception e)
+                {
+                    // Reported to the consumer after the programmes before it.
+                    _sourceError = ExceptionDispatchInfo.Capture(e);
+                    _sourceDone = true;
+                    Wake();
+                    return;
+                }
+
+                index = _next++;
+            }
+
+            Slot done;
+            try
+            {
+                var item = BatchEvaluation.Run(_evaluator, input, checked((int)index));
+                done = new Slot(true, item.Succeeded, _selector(item), null);
+            }
+            catch (Exception e)
+            {
+                done = new Slot(true, false, default, ExceptionDispatchInfo.Capture(e));
+            }
+
+            lock (_lock)
+            {
+                if (_stopped)
+                {
+                    return;
+                }
+
+                _slots[index % _slots.Length] = done;
+                if (index == _consumed)
+                {
+                    Wake();
+                }
+            }
+        }
+    }
+
+    /// <summary>Under the lock: wakes the consumer, blocked or awaiting.</summary>
+    private void Wake()
+    {
+        Monitor.PulseAll(_lock);
+        var waiter = _waiter;
+        _waiter = null;
+
+        // Its continuation runs elsewhere (RunContinuationsAsynchronously), not under this lock.
+        waiter?.TrySetResult();
+    }
+
+    private void Cancel()
+    {
+        lock (_lock)
+        {
+            _cancelled = true;
+            Wake();
+        }
+    }
+
+    private record struct Slot(bool Ready, bool Succeeded, TResult? Value, ExceptionDispatchInfo? Error);
+}

@@ -1,0 +1,99 @@
+using FluentAssertions;
+using PerfEval.Batch;
+using PerfEval.Evaluation;
+
+namespace PerfEval.Tests.Batch;
+
+public sealed class BatchPipelineTests
+{
+    private static BatchInput Generated(int i) => BatchInput.FromJson(
+        $$"""
+        { "id": "p{{i}}", "name": "项目{{i}}", "year": 2025,
+          "indicators": [ { "id": "n", "name": "人数", "level2": "quantity", "target": "{{i + 1}}", "unit": "人", "weight": 90 } ] }
+        """,
+        $$"""{ "indicatorSet": "p{{i}}", "budget": { "available": 100, "spent": 100 }, "indicators": { "n": 1 } }""",
+        $"p{i}");
+
+    [Fact]
+    public void An_exception_of_the_selector_comes_out_at_its_programmes_place_after_the_programmes_before_it()
+    {
+        var seen = new List<int>();
+
+        var act = () =>
+        {
+            foreach (var index in new Evaluator().EvaluateSelect(
+                Enumerable.Range(0, 50).Select(Generated),
+                item => item.Index == 17 ? throw new InvalidOperationException("selector failed on 17") : item.Index,
+                new BatchOptions { MaxDegreeOfParallelism = 2 }))
+            {
+                seen.Add(index);
+            }
+        };
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("selector failed on 17");
+        seen.Should().Equal(Enumerable.Range(0, 17));
+    }
+
+    [Fact]
+    public void An_exception_of_the_inputs_comes_out_after_the_programmes_read_before_it()
+    {
+        IEnumerable<BatchInput> Inputs()
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                yield return Generated(i);
+            }
+
+            throw new IOException("the disk went away");
+        }
+
+        var seen = new List<string>();
+        var act = () =>
+        {
+            foreach (var item in new Evaluator().Evaluate(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }))
+            {
+                seen.Add(item.Name);
+            }
+        };
+
+        act.Should().Throw<IOException>().WithMessage("the disk went away");
+        seen.Should().Equal("p0", "p1", "p2", "p3", "p4");
+    }
+
+    [Fact]
+    public void Stopping_early_closes_the_inputs_and_starts_no_further_programme()
+    {
+        var started = 0;
+        var closed = false;
+        IEnumerable<BatchInput> Inputs()
+        {
+            try
+            {
+                for (var i = 0; i < 10_000; i++)
+                {
+                    Interlocked.Increment(ref started);
+                    yield return Generated(i);
+                }
+            }
+            finally
+            {
+                closed = true;
+            }
+        }
+
+        var first = new Evaluator().Evaluate(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }).Take(3).ToList();
+
+        first.Select(i => i.Name).Should().Equal("p0", "p1", "p2");
+        closed.Should().BeTrue("the inputs are closed when the caller stops, under the lock the workers take them with");
+        Volatile.Read(ref started).Should().BeLessThanOrEqualTo(3 + (2 * 4), "at most a window of programmes is taken ahead of the caller");
+    }
+
+    [Fact]
+    public void One_worker_evaluates_in_order_too()
+    {
+        var items = new Evaluator().Evaluate(Enumerable.Range(0, 30).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 1 }).ToList();
+
+        items.Select(i => i.Index).Should().Equal(Enumerable.Range(0, 30));
+        items.Should().OnlyContain(i => i.Succeeded);
+    }
+}
