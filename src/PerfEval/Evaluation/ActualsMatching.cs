@@ -1,3 +1,4 @@
+using System.Buffers;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 
@@ -27,13 +28,17 @@ internal static class ActualsMatching
         }
     }
 
-    /// <summary>The entry of the actuals for each indicator, by the indicator's position; null where there is none.</summary>
+    /// <summary>
+    /// The entry of the actuals for each indicator, by the indicator's position; null where there is none. The array is
+    /// rented (it may be longer than the set); give it back with <see cref="Return"/> when the evaluation is done.
+    /// </summary>
     /// <param name="context">The evaluation.</param>
     /// <returns>The entries by position.</returns>
     public static IndicatorActual?[] Match(EvaluationContext context)
     {
         var index = context.Plan.Index;
-        var byPosition = new IndicatorActual?[context.Set.Indicators.Length];
+        var byPosition = ArrayPool<IndicatorActual?>.Shared.Rent(context.Set.Indicators.Length);
+        Array.Clear(byPosition);
         var unknown = 0;
         foreach (var a in context.Actuals.Indicators.IsDefault ? [] : context.Actuals.Indicators)
         {
@@ -60,4 +65,8 @@ internal static class ActualsMatching
 
         return byPosition;
     }
+
+    /// <summary>Gives back an array from <see cref="Match"/>, cleared so that it holds no actuals.</summary>
+    /// <param name="byPosition">The array.</param>
+    public static void Return(IndicatorActual?[] byPosition) => ArrayPool<IndicatorActual?>.Shared.Return(byPosition, clearArray: true);
 }

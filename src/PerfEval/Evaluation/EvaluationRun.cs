@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Preparation;
@@ -26,9 +27,18 @@ internal static class EvaluationRun
         ActualsMatching.CheckProgramme(context);
         var budget = BudgetEvaluation.Evaluate(context);
         var byPosition = ActualsMatching.Match(context);
-        var indicators = IndicatorEvaluation.EvaluateAll(context, byPosition);
+        ImmutableArray<IndicatorResult> indicators;
+        try
+        {
+            indicators = IndicatorEvaluation.EvaluateAll(context, byPosition);
+            budget = new DeviationAnalyzer(context).Analyze(budget, indicators, byPosition);
+        }
+        finally
+        {
+            ActualsMatching.Return(byPosition);
+        }
+
         var totalWeight = Totals.CheckWeights(context, budget, indicators);
-        budget = new DeviationAnalyzer(context).Analyze(budget, indicators, byPosition);
 
         var set = plan.Set;
         var policy = plan.Policy;

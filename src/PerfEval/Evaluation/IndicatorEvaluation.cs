@@ -20,13 +20,20 @@ internal static class IndicatorEvaluation
     {
         var definitions = context.Set.Indicators;
         var weights = WeightFilling.Fill(context, byPosition);
-        var results = new IndicatorResult[definitions.Length];
-        for (var i = 0; i < definitions.Length; i++)
+        try
         {
-            results[i] = Evaluate(context, new IndicatorInput(i, definitions[i], byPosition[i]), weights[i]);
-        }
+            var results = new IndicatorResult[definitions.Length];
+            for (var i = 0; i < definitions.Length; i++)
+            {
+                results[i] = Evaluate(context, new IndicatorInput(i, definitions[i], byPosition[i]), weights[i]);
+            }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(results);
+            return ImmutableCollectionsMarshal.AsImmutableArray(results);
+        }
+        finally
+        {
+            WeightFilling.Return(weights);
+        }
     }
 
     /// <summary>One indicator's result.</summary>

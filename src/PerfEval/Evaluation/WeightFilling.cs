@@ -1,3 +1,4 @@
+using System.Buffers;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Indicators;
@@ -10,7 +11,10 @@ namespace PerfEval.Evaluation;
 /// </summary>
 internal static class WeightFilling
 {
-    /// <summary>The weight of each indicator, by position, and whether it was filled in rather than given.</summary>
+    /// <summary>
+    /// The weight of each indicator, by position, and whether it was filled in rather than given. The array is rented
+    /// (it may be longer than the set); give it back with <see cref="Return"/>.
+    /// </summary>
     /// <param name="context">The evaluation.</param>
     /// <param name="byPosition">The actuals' entry of each indicator.</param>
     /// <returns>The weights by position.</returns>
@@ -18,7 +22,8 @@ internal static class WeightFilling
     {
         var definitions = context.Set.Indicators;
         var policy = context.Policy;
-        var weights = new (decimal, bool)[definitions.Length];
+        var weights = ArrayPool<(decimal Weight, bool Filled)>.Shared.Rent(definitions.Length);
+        Array.Clear(weights);
         var dropped = 0m;
         foreach (var level in (ReadOnlySpan<Level1>)[Level1.Output, Level1.Benefit, Level1.Satisfaction, Level1.Cost])
         {
@@ -89,26 +94,40 @@ internal static class WeightFilling
 
         if (dropped > 0 && policy.RescaleNotApplicable)
         {
-            Rescale(weights, dropped);
+            Rescale(weights.AsSpan(0, definitions.Length), dropped);
             context.Findings.Add(DiagnosticCodes.WeightsRescaled, DiagnosticSeverity.Info, "$.indicators", context.SetMap["$.indicators"], ("dropped", dropped));
         }
 
         return weights;
     }
 
+    /// <summary>Gives back an array from <see cref="Fill"/>.</summary>
+    /// <param name="weights">The array.</param>
+    public static void Return((decimal Weight, bool Filled)[] weights) => ArrayPool<(decimal Weight, bool Filled)>.Shared.Return(weights);
+
     /// <summary>Grows the weights in proportion so that they gain <paramref name="dropped"/> points in all, to the cent (largest remainder).</summary>
-    /// <param name="weights">The weights, changed in place.</param>
+    /// <param name="weights">The weights, changed in place (only the set's own: a rented array may be longer).</param>
     /// <param name="dropped">The points to share.</param>
-    public static void Rescale((decimal Weight, bool Filled)[] weights, decimal dropped)
+    public static void Rescale(Span<(decimal Weight, bool Filled)> weights, decimal dropped)
     {
-        var sum = weights.Sum(w => w.Weight);
+        var sum = 0m;
+        foreach (var w in weights)
+        {
+            sum += w.Weight;
+        }
+
         if (sum <= 0)
         {
             return;
         }
 
         var targetCents = (long)(Figures.Round(sum + dropped) * 100m);
-        var exact = weights.Select(w => w.Weight * (sum + dropped) / sum * 100m).ToArray();
+        var exact = new decimal[weights.Length];
+        for (var i = 0; i < exact.Length; i++)
+        {
+            exact[i] = weights[i].Weight * (sum + dropped) / sum * 100m;
+        }
+
         var cents = exact.Select(e => (long)Math.Floor(e)).ToArray();
         var left = targetCents - cents.Sum();
         foreach (var i in Enumerable.Range(0, exact.Length).OrderByDescending(i => exact[i] - cents[i]).ThenBy(i => i).Take((int)Math.Max(0, left)))
