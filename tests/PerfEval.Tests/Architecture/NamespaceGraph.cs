@@ -41,6 +41,28 @@ internal sealed class NamespaceGraph
         return new NamespaceGraph(edges.ToDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>The types of the assembly (outer types, by full name) that mention a type of the assembly <paramref name="other"/>.</summary>
+    public static IReadOnlyList<string> TypesUsing(string assemblyPath, string other)
+    {
+        using var module = ModuleDefinition.ReadModule(assemblyPath);
+        return [..
+            module.GetTypes()
+                .Where(type => ReferencedTypes(type).Any(r => r.Scope is AssemblyNameReference a && a.Name == other))
+                .Select(type => Outermost(type).FullName)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)];
+    }
+
+    private static TypeReference Outermost(TypeReference type)
+    {
+        while (type.DeclaringType is { } outer)
+        {
+            type = outer;
+        }
+
+        return type;
+    }
+
     /// <summary>
     /// The methods written in <paramref name="ns"/> (not constructors, not the members the compiler writes for
     /// records and lambdas) that take more than <paramref name="most"/> parameters.

@@ -89,4 +89,11 @@ public sealed class PipelineLayerTests
         NamespaceGraph.MethodsWithMoreParametersThan(typeof(Evaluator).Assembly.Location, "PerfEval.Loading", 4)
             .Should().Contain(m => m.StartsWith("SetChecks.CheckRuleTargets", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void RulesEngine_is_reached_only_through_the_compiled_expression_seam()
+    {
+        NamespaceGraph.TypesUsing(typeof(Evaluator).Assembly.Location, "RulesEngine")
+            .Should().Equal(["PerfEval.Expressions.CompiledExpression`1"], "docs/design.md names this one seam");
+    }
 }
