@@ -33,8 +33,10 @@ internal static class CpuClock
 
     private static double Read(int clock)
     {
-        ClockGetTime(clock, out var t);
-        return (t.Seconds * 1e9) + t.Nanoseconds;
+        // The probe has succeeded, so a failure here is not "not available": a figure of 0 would be wrong, not missing.
+        return ClockGetTime(clock, out var t) == 0
+            ? (t.Seconds * 1e9) + t.Nanoseconds
+            : throw new InvalidOperationException("clock_gettime failed after a successful probe.");
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -140,7 +140,7 @@ internal static partial class QuickMode
         var batch = new BatchScenario(programmes);
         var generated = clock.Elapsed;
         var (warnings, sampled, mix, problems) = batch.Check(sample: 100, rulesEngineSample: 25);
-        var n = batch.Indicators;
+        var n = BatchScenario.Indicators;
         var chars = 0L;
         foreach (var p in batch.Programmes)
         {

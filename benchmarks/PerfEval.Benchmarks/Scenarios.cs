@@ -98,7 +98,7 @@ internal sealed class BatchScenario
 
     public HandWrittenEvaluator HandWritten { get; } = new();
 
-    public int Indicators => ProgrammeGenerator.IndicatorsPerProgramme;
+    public static int Indicators => ProgrammeGenerator.IndicatorsPerProgramme;
 
     /// <summary>PerfEval's batch API over <see cref="BatchInput.FromJson"/>; the sum of the total scores.</summary>
     public decimal RunPerfEval(int count)

@@ -12,7 +12,7 @@ namespace PerfEval.Packaging.Tests;
 /// earlier run could sit there); the consumer gets a private one under the temporary folder, and everything that
 /// is not PerfEval comes from nuget.org as usual.
 /// </summary>
-[Collection(PackagingCollection.Name)]
+[Collection(PackagingCollectionDefinition.Name)]
 [Trait("Category", "Packaging")]
 public sealed partial class ConsumerTests(PackagesFixture packages)
 {

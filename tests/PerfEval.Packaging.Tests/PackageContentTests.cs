@@ -3,7 +3,7 @@ using PerfEval.Testing;
 
 namespace PerfEval.Packaging.Tests;
 
-[Collection(PackagingCollection.Name)]
+[Collection(PackagingCollectionDefinition.Name)]
 [Trait("Category", "Packaging")]
 public sealed class PackageContentTests(PackagesFixture packages)
 {

@@ -69,7 +69,7 @@ public sealed class PackagesFixture : IDisposable
 
 /// <summary>The tests that share one packing of the three packages; they run one after the other.</summary>
 [CollectionDefinition(Name)]
-public sealed class PackagingCollection : ICollectionFixture<PackagesFixture>
+public sealed class PackagingCollectionDefinition : ICollectionFixture<PackagesFixture>
 {
     public const string Name = "Packaging";
 }

@@ -47,7 +47,7 @@ public static class ReportDraft
         sb.AppendLine(spending.Append('。').ToString()).AppendLine();
         if (b.Deviation.ExplanationRequired)
         {
-            sb.AppendLine($"预算执行率低于{Number((result.PolicyUsed ?? ScoringPolicy.Mof2020).BudgetExplanationBelow)}%{Reasons(b.Deviation)}").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"预算执行率低于{Number((result.PolicyUsed ?? ScoringPolicy.Mof2020).BudgetExplanationBelow)}%{Reasons(b.Deviation)}").AppendLine();
         }
 
         sb.AppendLine("（二）总体绩效目标完成情况分析。").AppendLine();
@@ -55,15 +55,15 @@ public static class ReportDraft
         var unmet = result.Indicators.Where(i => i.Status is IndicatorStatus.PartiallyMet or IndicatorStatus.NotMet or IndicatorStatus.Missing).ToList();
         var applicable = result.Indicators.Count(i => i.Status != IndicatorStatus.NotApplicable);
         sb.AppendLine(unmet.Count == 0
-            ? $"年度设定的{applicable}项绩效指标全部完成，自评得分{Number(result.TotalScore)}分，评价等级为“{result.Grade.Label}”。"
-            : $"年度设定的{applicable}项绩效指标中，{met}项完成年度目标，{unmet.Count}项未完成年度目标，自评得分{Number(result.TotalScore)}分，评价等级为“{result.Grade.Label}”。").AppendLine();
+            ? string.Create(CultureInfo.InvariantCulture, $"年度设定的{applicable}项绩效指标全部完成，自评得分{Number(result.TotalScore)}分，评价等级为“{result.Grade.Label}”。")
+            : string.Create(CultureInfo.InvariantCulture, $"年度设定的{applicable}项绩效指标中，{met}项完成年度目标，{unmet.Count}项未完成年度目标，自评得分{Number(result.TotalScore)}分，评价等级为“{result.Grade.Label}”。")).AppendLine();
 
         sb.AppendLine("（三）绩效指标完成情况分析。").AppendLine();
         var groups = result.Indicators.Select((i, n) => (i, n)).OrderBy(x => x.i.Level1).ThenBy(x => x.i.Level2).ThenBy(x => x.n).GroupBy(x => x.i.Level2).ToList();
         var manyPrograms = result.Indicators.Select(i => i.Program).Distinct().Count() > 1;
         for (var g = 0; g < groups.Count; g++)
         {
-            sb.AppendLine($"{g + 1}. {IndicatorLevels.Name(groups[g].Key, chinese: true)}分析").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{g + 1}. {IndicatorLevels.Name(groups[g].Key, chinese: true)}分析").AppendLine();
             foreach (var program in groups[g].GroupBy(x => x.i.Program))
             {
                 if (manyPrograms && program.Key is { } name)
@@ -74,7 +74,7 @@ public static class ReportDraft
                 var n = 1;
                 foreach (var (i, _) in program)
                 {
-                    sb.AppendLine($"（{n++}）{Sentence(i, year)}").AppendLine();
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"（{n++}）{Sentence(i, year)}").AppendLine();
                 }
             }
         }
@@ -82,22 +82,22 @@ public static class ReportDraft
         sb.AppendLine("三、偏离绩效目标的原因和下一步改进措施").AppendLine();
         if (unmet.Count == 0)
         {
-            sb.AppendLine($"{result.Name}各项绩效目标全面完成。").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{result.Name}各项绩效目标全面完成。").AppendLine();
         }
         else
         {
-            sb.AppendLine($"{result.Name}{unmet.Count}项绩效指标未完成年度目标：{string.Join("、", unmet.Select(i => i.Name))}。具体原因和改进措施如下：").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{result.Name}{unmet.Count}项绩效指标未完成年度目标：{string.Join("、", unmet.Select(i => i.Name))}。具体原因和改进措施如下：").AppendLine();
             var k = 1;
             foreach (var i in unmet)
             {
-                sb.AppendLine($"{k++}. {i.Name}：完成率{Rate(i.CompletionRate)}{Reasons(i.Deviation)}").AppendLine();
+                sb.AppendLine(CultureInfo.InvariantCulture, $"{k++}. {i.Name}：完成率{Rate(i.CompletionRate)}{Reasons(i.Deviation)}").AppendLine();
             }
         }
 
         var reviews = result.Indicators.Where(i => i.Deviation.Triggers.Contains(ExplanationTrigger.OverAchievement)).ToList();
         if (reviews.Count > 0)
         {
-            sb.AppendLine($"另有{reviews.Count}项指标超额完成较多，需分析年度目标设定是否合理：{string.Join("、", reviews.Select(i => $"{i.Name}（完成率{Rate(i.CompletionRate)}）"))}。");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"另有{reviews.Count}项指标超额完成较多，需分析年度目标设定是否合理：{string.Join("、", reviews.Select(i => $"{i.Name}（完成率{Rate(i.CompletionRate)}）"))}。");
         }
 
         return sb.ToString().TrimEnd() + Environment.NewLine;

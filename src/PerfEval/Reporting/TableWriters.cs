@@ -16,23 +16,23 @@ public static class TableWriters
         var l = table.Labels;
         var sb = new StringBuilder();
         sb.Append("# ").AppendLine(Md(table.Title)).AppendLine();
-        sb.AppendLine($"| {l.ProgrammeName} | {Md(table.ProgrammeName)} |").AppendLine("|---|---|");
-        sb.AppendLine($"| {l.Department} | {Md(table.Department ?? "—")} |");
-        sb.AppendLine($"| {l.ImplementingUnit} | {Md(table.ImplementingUnit ?? "—")} |").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {l.ProgrammeName} | {Md(table.ProgrammeName)} |").AppendLine("|---|---|");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {l.Department} | {Md(table.Department ?? "—")} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {l.ImplementingUnit} | {Md(table.ImplementingUnit ?? "—")} |").AppendLine();
 
-        sb.AppendLine($"## {l.Funds} ({Md(table.Unit)})").AppendLine();
-        sb.AppendLine($"| | {l.Initial} | {l.Available} | {l.Spent} | {l.Weight} | {l.ExecutionRate} | {l.Score} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## {l.Funds} ({Md(table.Unit)})").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| | {l.Initial} | {l.Available} | {l.Spent} | {l.Weight} | {l.ExecutionRate} | {l.Score} |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var f in table.Funds)
         {
-            sb.AppendLine($"| {Md(f.Label)} | {FundsCells(f).Select(c => c.Text).Aggregate((a, b) => a + " | " + b)} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {Md(f.Label)} | {FundsCells(f).Select(c => c.Text).Aggregate((a, b) => a + " | " + b)} |");
         }
 
-        sb.AppendLine().AppendLine($"## {l.Goals}").AppendLine();
-        sb.AppendLine($"| {l.Expected} | {l.Outcome} |").AppendLine("|---|---|");
-        sb.AppendLine($"| {Md(string.Join(" ", table.Goals.Select((g, i) => $"{i + 1}. {g}")))} | {Md(table.GoalsOutcome)} |").AppendLine();
+        sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {l.Goals}").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {l.Expected} | {l.Outcome} |").AppendLine("|---|---|");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| {Md(string.Join(" ", table.Goals.Select((g, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {g}"))))} | {Md(table.GoalsOutcome)} |").AppendLine();
 
-        sb.AppendLine($"## {l.Indicators}").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"## {l.Indicators}").AppendLine();
         var columns = l.IndicatorColumns(table.Options);
         sb.Append("| ").Append(string.Join(" | ", columns)).AppendLine(" |");
         sb.Append('|').Append(string.Join("|", columns.Select(c => c == l.CompletionRate || c == l.Weight || c == l.Score ? "---:" : "---"))).AppendLine("|");
@@ -47,7 +47,7 @@ public static class TableWriters
         }
 
         var blanks = string.Concat(Enumerable.Repeat(" |", columns.Length - 4));
-        sb.AppendLine($"| **{l.Total}** |{blanks} **{Num(table.TotalWeight)}** | **{Num(table.TotalScore)}** | {l.Grade}: **{Md(table.Grade)}** |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| **{l.Total}** |{blanks} **{Num(table.TotalWeight)}** | **{Num(table.TotalScore)}** | {l.Grade}: **{Md(table.Grade)}** |");
         return sb.ToString();
     }
 
@@ -103,8 +103,8 @@ public static class TableWriters
         var span = columns.Length;
         var sb = new StringBuilder();
         sb.AppendLine("<!DOCTYPE html>");
-        sb.AppendLine($"<html lang=\"{(table.Options.Chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\">");
-        sb.AppendLine($"<title>{H(table.ProgrammeName)} — {H(table.Title)}</title>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<html lang=\"{(table.Options.Chinese ? "zh-CN" : "en")}\"><head><meta charset=\"utf-8\">");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<title>{H(table.ProgrammeName)} — {H(table.Title)}</title>");
         sb.AppendLine("<style>");
         sb.AppendLine("@page { size: A4 landscape; margin: 12mm; }");
         sb.AppendLine("body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", SimSun, sans-serif; font-size: 10pt; color: #000; }");
@@ -116,41 +116,41 @@ public static class TableWriters
         sb.AppendLine("td.section { font-weight: bold; text-align: center; }");
         sb.AppendLine("tr { page-break-inside: avoid; }");
         sb.AppendLine("</style></head><body>");
-        sb.AppendLine($"<h1>{H(table.Title)}</h1>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<h1>{H(table.Title)}</h1>");
         sb.AppendLine("<table>");
-        sb.AppendLine($"<tr><th>{H(l.ProgrammeName)}</th><td colspan=\"{span - 1}\">{H(table.ProgrammeName)}</td></tr>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<tr><th>{H(l.ProgrammeName)}</th><td colspan=\"{span - 1}\">{H(table.ProgrammeName)}</td></tr>");
         var half = Math.Max(1, (span - 2) / 2);
-        sb.AppendLine($"<tr><th>{H(l.Department)}</th><td colspan=\"{half}\">{H(table.Department ?? "—")}</td><th>{H(l.ImplementingUnit)}</th><td colspan=\"{span - 2 - half}\">{H(table.ImplementingUnit ?? "—")}</td></tr>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<tr><th>{H(l.Department)}</th><td colspan=\"{half}\">{H(table.Department ?? "—")}</td><th>{H(l.ImplementingUnit)}</th><td colspan=\"{span - 2 - half}\">{H(table.ImplementingUnit ?? "—")}</td></tr>");
 
         // Funds block: a label column spanning its rows, then seven columns spread over the remaining width.
         var fundsHeader = new[] { string.Empty, l.Initial, l.Available, l.Spent, l.Weight, l.ExecutionRate, l.Score };
         var fundsSpans = Spread(span - 1, fundsHeader.Length);
-        sb.Append($"<tr><td class=\"section\" rowspan=\"{table.Funds.Length + 1}\">{H(l.Funds)}<br>({H(table.Unit)})</td>");
+        sb.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"section\" rowspan=\"{table.Funds.Length + 1}\">{H(l.Funds)}<br>({H(table.Unit)})</td>");
         for (var c = 0; c < fundsHeader.Length; c++)
         {
-            sb.Append($"<th colspan=\"{fundsSpans[c]}\">{H(fundsHeader[c])}</th>");
+            sb.Append(CultureInfo.InvariantCulture, $"<th colspan=\"{fundsSpans[c]}\">{H(fundsHeader[c])}</th>");
         }
 
         sb.AppendLine("</tr>");
         foreach (var f in table.Funds)
         {
             var cells = FundsCells(f).ToList();
-            sb.Append($"<tr><td colspan=\"{fundsSpans[0]}\">{H(f.Label)}</td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"{fundsSpans[0]}\">{H(f.Label)}</td>");
             for (var c = 0; c < cells.Count; c++)
             {
-                sb.Append($"<td class=\"num\" colspan=\"{fundsSpans[c + 1]}\">{H(cells[c].Text)}</td>");
+                sb.Append(CultureInfo.InvariantCulture, $"<td class=\"num\" colspan=\"{fundsSpans[c + 1]}\">{H(cells[c].Text)}</td>");
             }
 
             sb.AppendLine("</tr>");
         }
 
-        sb.AppendLine($"<tr><td class=\"section\" rowspan=\"2\">{H(l.Goals)}</td><th colspan=\"{half}\">{H(l.Expected)}</th><th colspan=\"{span - 1 - half}\">{H(l.Outcome)}</th></tr>");
-        sb.AppendLine($"<tr><td colspan=\"{half}\">{string.Join("<br>", table.Goals.Select((g, i) => $"{i + 1}. {H(g)}"))}</td><td colspan=\"{span - 1 - half}\">{H(table.GoalsOutcome)}</td></tr>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<tr><td class=\"section\" rowspan=\"2\">{H(l.Goals)}</td><th colspan=\"{half}\">{H(l.Expected)}</th><th colspan=\"{span - 1 - half}\">{H(l.Outcome)}</th></tr>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<tr><td colspan=\"{half}\">{string.Join("<br>", table.Goals.Select((g, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {H(g)}")))}</td><td colspan=\"{span - 1 - half}\">{H(table.GoalsOutcome)}</td></tr>");
 
         sb.Append("<tr>");
         foreach (var c in columns)
         {
-            sb.Append($"<th>{H(c)}</th>");
+            sb.Append(CultureInfo.InvariantCulture, $"<th>{H(c)}</th>");
         }
 
         sb.AppendLine("</tr>");
@@ -161,12 +161,12 @@ public static class TableWriters
             sb.Append("<tr>");
             if (i == 0 || rows[i - 1].Level1 != rows[i].Level1)
             {
-                sb.Append($"<td class=\"section\" rowspan=\"{rows.Skip(i).TakeWhile(r => r.Level1 == rows[i].Level1).Count()}\">{H(cells[0].Text)}</td>");
+                sb.Append(CultureInfo.InvariantCulture, $"<td class=\"section\" rowspan=\"{rows.Skip(i).TakeWhile(r => r.Level1 == rows[i].Level1).Count()}\">{H(cells[0].Text)}</td>");
             }
 
             if (i == 0 || rows[i - 1].Level1 != rows[i].Level1 || rows[i - 1].Level2 != rows[i].Level2)
             {
-                sb.Append($"<td class=\"section\" rowspan=\"{rows.Skip(i).TakeWhile(r => r.Level1 == rows[i].Level1 && r.Level2 == rows[i].Level2).Count()}\">{H(cells[1].Text)}</td>");
+                sb.Append(CultureInfo.InvariantCulture, $"<td class=\"section\" rowspan=\"{rows.Skip(i).TakeWhile(r => r.Level1 == rows[i].Level1 && r.Level2 == rows[i].Level2).Count()}\">{H(cells[1].Text)}</td>");
             }
 
             foreach (var cell in cells.Skip(2))
@@ -177,7 +177,7 @@ public static class TableWriters
             sb.AppendLine("</tr>");
         }
 
-        sb.AppendLine($"<tr><th colspan=\"{span - 3}\">{H(l.Total)}</th><td class=\"num\">{Num(table.TotalWeight)}</td><td class=\"num\">{Num(table.TotalScore)}</td><td>{H(l.Grade)}{(table.Options.Chinese ? "：" : ": ")}{H(table.Grade)}</td></tr>");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"<tr><th colspan=\"{span - 3}\">{H(l.Total)}</th><td class=\"num\">{Num(table.TotalWeight)}</td><td class=\"num\">{Num(table.TotalScore)}</td><td>{H(l.Grade)}{(table.Options.Chinese ? "：" : ": ")}{H(table.Grade)}</td></tr>");
         sb.AppendLine("</table>");
         sb.AppendLine("</body></html>");
         return sb.ToString();

@@ -99,14 +99,14 @@ internal sealed class NamespaceGraph
             onStack.Add(v);
             foreach (var w in Edges.TryGetValue(v, out var next) ? next : new HashSet<string>())
             {
-                if (!indices.ContainsKey(w))
+                if (!indices.TryGetValue(w, out var wIndex))
                 {
                     Visit(w);
                     low[v] = Math.Min(low[v], low[w]);
                 }
                 else if (onStack.Contains(w))
                 {
-                    low[v] = Math.Min(low[v], indices[w]);
+                    low[v] = Math.Min(low[v], wIndex);
                 }
             }
 

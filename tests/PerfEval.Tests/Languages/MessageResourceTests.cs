@@ -187,7 +187,7 @@ public sealed partial class MessageResourceTests
     private static ImmutableHashSet<string> Placeholders(string template) =>
         [.. PlaceholderName().Matches(template).Select(m => m.Groups[1].Value)];
 
-    private static string Fill(string template, IReadOnlyDictionary<string, string> arguments) =>
+    private static string Fill(string template, Dictionary<string, string> arguments) =>
         PlaceholderName().Replace(template, m => arguments[m.Groups[1].Value]);
 
     [GeneratedRegex(@"\{([A-Za-z0-9]+)\}")]

@@ -118,7 +118,7 @@ public sealed class HtmlTableBrowserTests : IClassFixture<HtmlTableBrowserTests.
     private static int PdfPageCount(byte[] pdf)
     {
         var text = Encoding.Latin1.GetString(pdf);
-        var pages = Regex.Matches(text, @"/Type\s*/Page(?![A-Za-z])").Count;
+        var pages = Regex.Count(text, @"/Type\s*/Page(?![A-Za-z])");
         if (pages > 0)
         {
             return pages;

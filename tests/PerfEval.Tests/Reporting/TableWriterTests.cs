@@ -478,7 +478,7 @@ public sealed partial class TableWriterTests : IClassFixture<SeedExample>
         return parts[1..^1].Select(p => p.Trim()).ToArray();
     }
 
-    private static int Count(string text, string what) => Regex.Matches(text, Regex.Escape(what)).Count;
+    private static int Count(string text, string what) => Regex.Count(text, Regex.Escape(what));
 
     [GeneratedRegex(@"^-?\d+\.\d{2}$")]
     private static partial Regex PlainNumber();

@@ -7,6 +7,8 @@ namespace PerfEval.Tests.Schema;
 /// <summary>The schema files themselves: valid 2020-12 schemas, identified, and described for rule authors.</summary>
 public sealed class SchemaDocumentTests
 {
+    private static readonly string[] PropertyKeywords = ["properties", "patternProperties"];
+
     public static TheoryData<string> SchemaFileNames => new(SchemaFiles.All);
 
     [Theory]
@@ -42,7 +44,7 @@ public sealed class SchemaDocumentTests
         var missing = new List<string>();
         Walk(root, "#", (node, pointer) =>
         {
-            foreach (var keyword in new[] { "properties", "patternProperties" })
+            foreach (var keyword in PropertyKeywords)
             {
                 if (!node.TryGetProperty(keyword, out var properties) || properties.ValueKind != JsonValueKind.Object)
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FluentAssertions;
@@ -175,7 +176,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         var json = new StringBuilder("{\"indicatorSet\": \"corpus-2025\", \"indicators\": {");
         for (var i = 0; i < entries; i++)
         {
-            json.Append(i == 0 ? string.Empty : ",").Append(onePerLine ? "\n" : string.Empty).Append($"\"k{i}\": {(wrongTypes ? "true" : i.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+            json.Append(i == 0 ? string.Empty : ",").Append(onePerLine ? "\n" : string.Empty).Append(CultureInfo.InvariantCulture, $"\"k{i}\": {(wrongTypes ? "true" : i.ToString(CultureInfo.InvariantCulture))}");
         }
 
         json.Append("}}");
@@ -197,8 +198,8 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         var actuals = new StringBuilder("{\"indicatorSet\": \"many-2025\", \"indicators\": {");
         for (var i = 0; i < count; i++)
         {
-            set.Append(i == 0 ? "\n" : ",\n").Append($"{{\"id\": \"indicator-number-{i}\", \"name\": \"数量{i}\", \"level2\": \"quantity\", \"target\": \"≥10\"}}");
-            actuals.Append(i == 0 ? "\n" : ",\n").Append($"\"indicator-numbre-{i}\": {i}");
+            set.Append(i == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture, $"{{\"id\": \"indicator-number-{i}\", \"name\": \"数量{i}\", \"level2\": \"quantity\", \"target\": \"≥10\"}}");
+            actuals.Append(i == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture, $"\"indicator-numbre-{i}\": {i}");
         }
 
         set.Append("]}");

@@ -21,6 +21,10 @@ public sealed class ExpressionAttackTests
 {
     private const string Source = "attack.json";
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The attacks, by label (the label names the test case; some expressions are too long for a name).</summary>
     private static readonly IReadOnlyDictionary<string, string> Attacks = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -325,7 +329,7 @@ public sealed class ExpressionAttackTests
         // 4,000 indicators, each with its own expression: the same 180 names, and a different number at the end.
         var names = string.Join(" + ", Enumerable.Range(0, 180).Select(j => $"v{j}"));
         var indicators = Enumerable.Range(0, 4000).Select(i => new { id = $"q{i}", name = "数量", level2 = "quantity", target = "≥10", weight = 0, compute = $"{names} + {i}" });
-        var json = JsonSerializer.Serialize(new { id = "attack-2025", name = "攻击", year = 2025, indicators }, new JsonSerializerOptions { WriteIndented = true });
+        var json = JsonSerializer.Serialize(new { id = "attack-2025", name = "攻击", year = 2025, indicators }, Indented);
 
         var (result, failure, elapsed) = Promises.Within(TimeSpan.FromSeconds(60), () => PerfEvalJson.ReadIndicatorSet(json, Source));
 
@@ -428,7 +432,7 @@ public sealed class ExpressionAttackTests
     private static bool Quotes(string quoted, string expression) =>
         quoted == expression || (quoted.Length > 1 && quoted.Length < expression.Length && quoted.EndsWith('…') && expression.StartsWith(quoted[..^1], StringComparison.Ordinal));
 
-    private static string Quote(string s) => JsonSerializer.Serialize(s, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static string Quote(string s) => JsonSerializer.Serialize(s, Relaxed);
 
     /// <summary>
     /// A sound set with <paramref name="expression"/> in <paramref name="place"/>, alone on its line, and where

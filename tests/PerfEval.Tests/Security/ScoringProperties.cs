@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using FluentAssertions;
 using FsCheck;
@@ -254,8 +255,8 @@ public sealed class ScoringProperties
     private sealed record Programme(IndicatorSet Set, ProgrammeActuals Actuals, ScoringPolicy Policy)
     {
         public override string ToString() =>
-            $"{Policy.Name}: A={Actuals.Budget.Available} B={Actuals.Budget.Spent}; "
-            + string.Join("; ", Set.Indicators.Select(i => $"{i.Id} {i.Level2} {i.Target.Display} W={i.Weight?.ToString() ?? "—"} X={Actuals.Indicators.FirstOrDefault(a => a.Id == i.Id)?.Actual?.Text ?? "—"}"));
+            string.Create(CultureInfo.InvariantCulture, $"{Policy.Name}: A={Actuals.Budget.Available} B={Actuals.Budget.Spent}; ")
+            + string.Join("; ", Set.Indicators.Select(i => $"{i.Id} {i.Level2} {i.Target.Display} W={i.Weight?.ToString(CultureInfo.InvariantCulture) ?? "—"} X={Actuals.Indicators.FirstOrDefault(a => a.Id == i.Id)?.Actual?.Text ?? "—"}"));
     }
 
     private static Gen<(IndicatorDefinition Definition, IndicatorActual? Actual)> Indicators(int k, bool explicitWeights) =>
