@@ -33,31 +33,34 @@ public static class Auditor
         var stated = actuals.Stated ?? new StatedFigures();
         var b = evaluation.Budget;
 
-        void Compare(string path, MessageText label, decimal? statedValue, decimal? recomputed)
+        // Each stated figure is compared with the exact recomputed value, rounded once, to the stated figure's own
+        // precision (0 to 4 decimals): 85 agrees with 85.496 %, 85.49 does not agree with 85.495 %.
+        void Compare(string path, MessageText label, decimal? statedValue, decimal? exact)
         {
             if (statedValue is not { } s)
             {
                 return;
             }
 
-            var decimals = Scale(s);
-            var rounded = recomputed is { } r ? Figures.Round(r, decimals) : (decimal?)null;
-            var agrees = rounded == s;
-            comparisons.Add(new StatedComparison { Path = path, Label = bag.Catalog.Text(label, bag.Culture), Stated = Text(s), Recomputed = rounded is { } x ? Text(x) : "—", Exact = recomputed is { } e ? Text(e) : "—", Agrees = agrees });
+            var decimals = Math.Min(Scale(s), MaxStatedDecimals);
+            var rounded = exact is { } r ? Figures.Round(r, decimals) : (decimal?)null;
+            var agrees = rounded == Figures.Round(s, decimals);
+            comparisons.Add(new StatedComparison { Path = path, Label = bag.Catalog.Text(label, bag.Culture), Stated = Text(s), Recomputed = rounded is { } x ? Text(x) : "—", Exact = exact is { } e ? ExactText(e) : "—", Agrees = agrees });
             if (!agrees)
             {
-                bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, path, map[path], ("figure", label), ("stated", Text(s)), ("recomputed", rounded is { } y ? Text(y) : "—"), ("exact", recomputed is { } z ? Text(z) : "—"));
+                bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, path, map[path], ("figure", label), ("stated", Text(s)), ("recomputed", rounded is { } y ? Text(y) : "—"), ("exact", exact is { } z ? ExactText(z) : "—"));
             }
         }
 
         Compare("$.stated.available", MessageText.Of("figure.availableBudget"), stated.Available, b.Available);
         Compare("$.stated.spent", MessageText.Of("figure.spending"), stated.Spent, b.Spent);
-        Compare("$.stated.executionRate", MessageText.Of("figure.executionRate"), stated.ExecutionRate, b.ExecutionRate);
+        var ratio = b.Available is > 0 && b.Spent is { } spent ? spent / b.Available.Value : (decimal?)null;
+        Compare("$.stated.executionRate", MessageText.Of("figure.executionRate"), stated.ExecutionRate, ratio * 100m ?? b.ExecutionRate);
         Compare("$.stated.budgetScore", MessageText.Of("figure.budgetScore"), stated.BudgetScore, b.Score);
         Totals(stated, actuals, bag);
 
-        Shares(stated.SourceShares, b.Sources, "$.stated.sourceShares", ("figure.sourceShares", "figure.shareOfFunds"), Compare, bag, map);
-        Shares(stated.ExpenditureShares, b.Expenditures, "$.stated.expenditureShares", ("figure.expenditureShares", "figure.shareOfSpending"), Compare, bag, map);
+        Shares(stated.SourceShares, new ShareLines(b.Sources, b.Available, "$.stated.sourceShares", ("figure.sourceShares", "figure.shareOfFunds")), Compare, bag, map);
+        Shares(stated.ExpenditureShares, new ShareLines(b.Expenditures, b.Spent, "$.stated.expenditureShares", ("figure.expenditureShares", "figure.shareOfSpending")), Compare, bag, map);
 
         var byId = evaluation.Indicators.ToDictionary(i => i.Id, StringComparer.Ordinal);
         foreach (var (id, rate) in InOrder(stated.CompletionRates, evaluation.Indicators.Select(i => i.Id)))
@@ -69,11 +72,7 @@ public static class Auditor
                 continue;
             }
 
-            // Reports print 100 % for an achieved qualitative indicator (and 0 % for one not achieved), where PerfEval defines no ratio.
-            var recomputed = i.CompletionRate ?? (i.Target.Comparison == Comparison.Qualitative
-                ? i.Status switch { IndicatorStatus.Met => 100m, IndicatorStatus.NotMet => 0m, _ => null }
-                : null);
-            Compare(path, MessageText.Of("figure.completionRate", ("name", i.Name)), rate, recomputed);
+            Compare(path, MessageText.Of("figure.completionRate", ("name", i.Name)), rate, ExactCompletion(i, policy));
         }
 
         foreach (var (id, score) in InOrder(stated.Scores, evaluation.Indicators.Select(i => i.Id)))
@@ -110,10 +109,12 @@ public static class Auditor
             }
         }
 
+        // A figure with an error of the audit against it (its parts do not add up, …) is not shown as agreeing.
+        var questioned = bag.ToImmutable().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
         return new AuditResult
         {
             Evaluation = evaluation,
-            Comparisons = comparisons.ToImmutable(),
+            Comparisons = [.. comparisons.Select(c => c.Agrees && questioned.Contains(c.Path) ? c with { Agrees = false } : c)],
             Findings = [.. bag.ToImmutable(), .. evaluation.Findings],
         };
     }
@@ -134,11 +135,16 @@ public static class Auditor
         }
     }
 
+    /// <summary>The budget lines of one kind, the total their shares are of, and where and how the report states them.</summary>
+    private readonly record struct ShareLines(ImmutableArray<BudgetLineResult> Lines, decimal? Total, string Path, (string What, string Label) Keys)
+    {
+        /// <summary>A line's exact share of the total, in percent; null without a total.</summary>
+        public decimal? Exact(BudgetLineResult line) => Total is > 0 ? line.Amount / Total.Value * 100m : line.Share;
+    }
+
     private static void Shares(
         ImmutableDictionary<string, decimal> stated,
-        ImmutableArray<BudgetLineResult> lines,
-        string path,
-        (string What, string Label) keys,
+        ShareLines lines,
         Action<string, MessageText, decimal?, decimal?> compare,
         DiagnosticBag bag,
         SourceMap map)
@@ -148,33 +154,62 @@ public static class Auditor
             return;
         }
 
-        var byId = lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var byId = lines.Lines.ToDictionary(l => l.Id, StringComparer.Ordinal);
         var disagreeing = new List<string>();
-        foreach (var (id, share) in InOrder(stated, lines.Select(l => l.Id)))
+        foreach (var (id, share) in InOrder(stated, lines.Lines.Select(l => l.Id)))
         {
-            var p = Loading.JsonTree.ChildPath(path, id);
+            var p = Loading.JsonTree.ChildPath(lines.Path, id);
             if (!byId.TryGetValue(id, out var line))
             {
                 bag.Add(DiagnosticCodes.StatedUnknownItem, DiagnosticSeverity.Error, p, map[p], ("id", id));
                 continue;
             }
 
-            compare(p, MessageText.Of(keys.Label, ("name", line.Name)), share, line.Share);
-            if (line.Share is { } recomputed && Figures.Round(recomputed, Scale(share)) != share)
+            var exact = lines.Exact(line);
+            compare(p, MessageText.Of(lines.Keys.Label, ("name", line.Name)), share, exact);
+            var decimals = Math.Min(Scale(share), MaxStatedDecimals);
+            if (exact is { } e && Figures.Round(e, decimals) != Figures.Round(share, decimals))
             {
-                disagreeing.Add($"{line.Name} ({Text(share)}% / {Text(recomputed)}%)");
+                disagreeing.Add($"{line.Name} ({Text(share)}% / {Text(line.Share ?? Figures.Round(e))}%)");
             }
         }
 
         // Shares forced to 100 %: the stated ones add up to exactly 100 while the correctly rounded ones do not.
         var statedSum = stated.Values.Sum();
-        var covered = stated.Count == lines.Length;
-        var recomputedSum = lines.Sum(l => l.Share ?? 0m);
+        var covered = stated.Count == lines.Lines.Length;
+        var recomputedSum = lines.Lines.Sum(l => l.Share ?? 0m);
         if (covered && statedSum == 100m && recomputedSum != 100m && disagreeing.Count > 0)
         {
-            bag.Add(DiagnosticCodes.SharesForced, DiagnosticSeverity.Warning, path, map[path], ("what", MessageText.Of(keys.What)), ("sum", Text(statedSum) + "%"),
+            bag.Add(DiagnosticCodes.SharesForced, DiagnosticSeverity.Warning, lines.Path, map[lines.Path], ("what", MessageText.Of(lines.Keys.What)), ("sum", Text(statedSum) + "%"),
                 ("recomputed", Text(recomputedSum) + "%"), ("adjusted", MessageText.List(disagreeing)));
         }
+    }
+
+    /// <summary>
+    /// An indicator's exact completion rate in percent, before rounding: X / T (or T / X) from its actual, as the
+    /// evaluation computed it; reports print 100 % for an achieved qualitative indicator and 0 % for one not achieved,
+    /// where PerfEval defines no ratio.
+    /// </summary>
+    private static decimal? ExactCompletion(IndicatorResult i, ScoringPolicy policy)
+    {
+        if (i.CompletionRate is not null && i.ActualNumber is { } x && i.Target.IsNumeric && i.Target.Comparison is not (Comparison.Deadline or Comparison.Qualitative))
+        {
+            try
+            {
+                if (IndicatorScorer.Numeric(i.Target, x, policy).Completion is { } ratio)
+                {
+                    return ratio * 100m;
+                }
+            }
+            catch (OverflowException)
+            {
+                return i.CompletionRate;
+            }
+        }
+
+        return i.CompletionRate ?? (i.Target.Comparison == Comparison.Qualitative
+            ? i.Status switch { IndicatorStatus.Met => 100m, IndicatorStatus.NotMet => 0m, _ => null }
+            : null);
     }
 
     private static void Score(IndicatorResult i, decimal stated, string path, SourceMap map, DiagnosticBag bag, ScoringPolicy policy)
@@ -209,7 +244,20 @@ public static class Auditor
         return ordered.Concat(figures.Keys.Except(ordered).Order(StringComparer.Ordinal)).Select(id => KeyValuePair.Create(id, figures[id]));
     }
 
+    /// <summary>The most decimals a stated figure is compared at.</summary>
+    private const int MaxStatedDecimals = 4;
+
     private static int Scale(decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
+
+    /// <summary>
+    /// An exact value as written for a reader: no trailing zeros (85.496, not 85.49600), and at most six decimals,
+    /// followed by "…" where more were cut (24.281948…).
+    /// </summary>
+    private static string ExactText(decimal value)
+    {
+        var shown = Math.Round(value, 6, MidpointRounding.ToZero);
+        return shown.ToString("0.######", CultureInfo.InvariantCulture) + (shown == value ? string.Empty : "…");
+    }
 
     private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -143,4 +143,72 @@ public sealed class AuditTests : IClassFixture<SeedExample>
         share.GetProperty("stated").GetString().Should().Be("24.27");
         share.GetProperty("recomputed").GetString().Should().Be("24.28");
     }
+
+    private static AuditResult AuditOfBudget(string budget, string stated)
+    {
+        var set = PerfEvalJson.ReadIndicatorSet(Set, "indicators.json").GetValueOrThrow();
+        var actuals = PerfEvalJson.ReadActuals(
+            $$"""
+            { "indicatorSet": "s", "budget": {{budget}},
+              "indicators": { "n": 343, "m": 120, "q": { "actual": "有所提升", "grade": "partial" }, "s": "95%" },
+              "stated": {{stated}} }
+            """, "actuals.json").GetValueOrThrow();
+        return Auditor.Audit(new Evaluator().Evaluate(set, actuals), actuals);
+    }
+
+    [Theory]
+    [InlineData("85")]
+    [InlineData("85.5")]
+    [InlineData("85.50")]
+    [InlineData("85.496")]
+    [InlineData("85.4960")]
+    public void A_stated_execution_rate_agrees_when_the_exact_rate_rounds_to_it_at_the_stated_precision(string rate)
+    {
+        var audit = AuditOfBudget("""{ "available": 1000, "spent": 854.96 }""", $$"""{ "executionRate": {{rate}} }""");
+
+        audit.Comparisons.Should().ContainSingle(c => c.Path == "$.stated.executionRate").Which.Agrees.Should().BeTrue($"85.496 % is {rate} at {rate}'s precision");
+        audit.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.StatedFigureDisagrees);
+    }
+
+    [Theory]
+    [InlineData("86", "854.96", "85")]
+    [InlineData("85.49", "854.95", "85.50")]
+    [InlineData("85.4", "854.95", "85.5")]
+    public void A_stated_execution_rate_disagrees_when_the_exact_rate_rounds_otherwise(string rate, string spent, string recomputed)
+    {
+        var audit = AuditOfBudget($$"""{ "available": 1000, "spent": {{spent}} }""", $$"""{ "executionRate": {{rate}} }""");
+
+        var finding = audit.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.StatedFigureDisagrees).Subject;
+        finding.Arguments["recomputed"].Should().Be(recomputed, "the exact rate is rounded once, to the stated precision");
+        audit.Comparisons.Single(c => c.Path == "$.stated.executionRate").Agrees.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_stated_share_is_compared_with_the_exact_share_not_the_rounded_one()
+    {
+        // 1 / 3 of the spending is 33.333… %: a report that states 33 is right, though the table shows 33.33.
+        var audit = AuditOf("""{ "expenditureShares": { "x": 33, "y": 33.3, "z": 33.333 } }""");
+
+        audit.Comparisons.Where(c => c.Path.StartsWith("$.stated.expenditureShares", StringComparison.Ordinal)).Should().OnlyContain(c => c.Agrees);
+    }
+
+    [Fact]
+    public void A_stated_completion_rate_is_compared_with_the_exact_rate()
+    {
+        // 343 of 400 is 85.75 %; at one decimal the report may state 85.8, at none 86.
+        var oneDecimal = AuditOf("""{ "completionRates": { "n": 85.8 } }""");
+        var none = AuditOf("""{ "completionRates": { "n": 86 } }""");
+
+        oneDecimal.Comparisons.Single(c => c.Path == "$.stated.completionRates.n").Agrees.Should().BeTrue();
+        none.Comparisons.Single(c => c.Path == "$.stated.completionRates.n").Agrees.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_stated_total_whose_detail_rows_do_not_add_up_is_not_shown_as_agreeing()
+    {
+        var audit = AuditOfBudget("""{ "available": 1000, "sources": { "a": 600, "b": 300 }, "spent": 900 }""", """{ "available": 1000 }""");
+
+        audit.Findings.Should().Contain(f => f.Code == DiagnosticCodes.TotalContradictsDetail && f.Path == "$.stated.available");
+        audit.Comparisons.Single(c => c.Path == "$.stated.available").Agrees.Should().BeFalse("the table and the findings say the same thing about each figure");
+    }
 }
