@@ -55,6 +55,9 @@ public static class DiagnosticCodes
     /// <summary>The same rule id twice.</summary>
     public const string DuplicateRule = "PE1016";
 
+    /// <summary>An indicator set without indicators: there is nothing to evaluate, and no target can be said to be met.</summary>
+    public const string EmptyIndicatorSet = "PE1017";
+
     /// <summary>An actual given for an indicator id that the indicator set does not have.</summary>
     public const string UnknownIndicator = "PE2001";
 

@@ -44,6 +44,7 @@ public sealed class DiagnosticDescriptor
         new(DiagnosticCodes.UnknownPolicy, DiagnosticSeverity.Error),
         new(DiagnosticCodes.InvalidPolicy, DiagnosticSeverity.Error),
         new(DiagnosticCodes.DuplicateRule, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.EmptyIndicatorSet, DiagnosticSeverity.Warning),
         new(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error),
         new(DiagnosticCodes.IndicatorSetMismatch, DiagnosticSeverity.Error),
         new(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning),

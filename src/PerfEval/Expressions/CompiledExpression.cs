@@ -19,6 +19,9 @@ internal sealed class CompiledExpression<T>
     /// <summary>Compiled expressions by text and value types: sets that share a rule shape compile it once.</summary>
     private static readonly ConcurrentDictionary<string, CompiledExpression<T>> Cache = new(StringComparer.Ordinal);
 
+    /// <summary>Serialises calls into RulesEngine's expression parser (shared by every closed type of this class).</summary>
+    private static readonly object CompileLock = CompileLocks.Parser;
+
     private readonly Func<object[], T> _function;
 
     /// <summary>The number literals of the text, passed as decimal arguments after the named values.</summary>
@@ -80,8 +83,15 @@ internal sealed class CompiledExpression<T>
             var parameters = names.Select((n, i) => RuleParameter.Create(n, types[i]))
                 .Concat(Enumerable.Range(0, literals.Length).Select(k => RuleParameter.Create("__k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), typeof(decimal))))
                 .ToArray();
-            var parser = new RuleExpressionParser(new ReSettings { CustomTypes = [], UseFastExpressionCompiler = true });
-            var function = parser.Compile<T>(rewritten.ToString(), parameters);
+            Func<object[], T> function;
+
+            // One compilation at a time: RulesEngine's parser (System.Linq.Dynamic.Core underneath) keeps shared state
+            // that is not documented as thread-safe, and compiling is rare (each text once, then memoised above).
+            lock (CompileLock)
+            {
+                var parser = new RuleExpressionParser(new ReSettings { CustomTypes = [], UseFastExpressionCompiler = true });
+                function = parser.Compile<T>(rewritten.ToString(), parameters);
+            }
             compiled = new CompiledExpression<T>(text, names, literals, function);
             if (Cache.Count < MaxCached)
             {

@@ -26,6 +26,11 @@ internal static class SetChecks
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var expressions = 0;
 
+        if (indicators.Length == 0)
+        {
+            bag.Add(DiagnosticCodes.EmptyIndicatorSet, DiagnosticSeverity.Warning, "$.indicators", map["$.indicators"] ?? map["$"]);
+        }
+
         CheckLines(set.Budget.Sources, "$.budget.sources", map, bag);
         CheckLines(set.Budget.Expenditures, "$.budget.expenditures", map, bag);
 

@@ -54,7 +54,9 @@ public static class ReportDraft
         var met = result.Indicators.Count(i => i.Status == IndicatorStatus.Met);
         var unmet = result.Indicators.Where(i => i.Status is IndicatorStatus.PartiallyMet or IndicatorStatus.NotMet or IndicatorStatus.Missing).ToList();
         var applicable = result.Indicators.Count(i => i.Status != IndicatorStatus.NotApplicable);
-        sb.AppendLine(unmet.Count == 0
+        sb.AppendLine(applicable == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"年度未设定可评价的绩效指标，自评得分{Number(result.TotalScore)}分，评价等级为“{result.Grade.Label}”。")
+            : unmet.Count == 0
             ? string.Create(CultureInfo.InvariantCulture, $"年度设定的{applicable}项绩效指标全部完成，自评得分{Number(result.TotalScore)}分，评价等级为“{result.Grade.Label}”。")
             : string.Create(CultureInfo.InvariantCulture, $"年度设定的{applicable}项绩效指标中，{met}项完成年度目标，{unmet.Count}项未完成年度目标，自评得分{Number(result.TotalScore)}分，评价等级为“{result.Grade.Label}”。")).AppendLine();
 
@@ -80,7 +82,12 @@ public static class ReportDraft
         }
 
         sb.AppendLine("三、偏离绩效目标的原因和下一步改进措施").AppendLine();
-        if (unmet.Count == 0)
+        if (applicable == 0)
+        {
+            // No claim without substance: a set without indicators has no targets that were met.
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{result.Name}未设定可评价的绩效指标，无法判断绩效目标完成情况。").AppendLine();
+        }
+        else if (unmet.Count == 0)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"{result.Name}各项绩效目标全面完成。").AppendLine();
         }

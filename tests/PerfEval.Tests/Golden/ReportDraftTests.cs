@@ -102,4 +102,32 @@ public sealed class ReportDraftTests : IClassFixture<SeedExample>
 
         draft.Should().Contain(sentence);
     }
+
+    [Fact]
+    public void An_empty_indicator_set_is_read_with_a_warning_and_its_draft_claims_no_completion()
+    {
+        var read = PerfEvalJson.ReadIndicatorSet("""{ "id": "s", "name": "测试项目", "year": 2025, "indicators": [] }""", "indicators.json");
+        var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "s", "budget": { "available": 10, "spent": 10 }, "indicators": {} }""").GetValueOrThrow();
+
+        var warning = read.Diagnostics.Should().ContainSingle().Which;
+        warning.Code.Should().Be(PerfEval.Diagnostics.DiagnosticCodes.EmptyIndicatorSet);
+        warning.Severity.Should().Be(PerfEval.Diagnostics.DiagnosticSeverity.Warning);
+        warning.Path.Should().Be("$.indicators");
+        warning.Location.Should().NotBeNull();
+        var result = new Evaluator().Evaluate(read.Value!, actuals);
+        result.Findings.Should().ContainSingle(f => f.Code == PerfEval.Diagnostics.DiagnosticCodes.EmptyIndicatorSet, "the warning travels into the evaluation, once");
+        var draft = ReportDraft.ToChinese(result);
+        draft.Should().NotContain("全部完成").And.NotContain("全面完成").And.Contain("未设定可评价的绩效指标");
+    }
+
+    [Fact]
+    public void A_set_built_in_code_without_indicators_gets_the_same_warning_when_evaluated()
+    {
+        var set = new PerfEval.Indicators.IndicatorSet { Id = "s", Name = "测试项目", Year = 2025, Indicators = [] };
+        var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "s", "budget": { "available": 10, "spent": 10 }, "indicators": {} }""").GetValueOrThrow();
+
+        var result = new Evaluator().Evaluate(set, actuals);
+
+        result.Findings.Should().ContainSingle(f => f.Code == PerfEval.Diagnostics.DiagnosticCodes.EmptyIndicatorSet && f.Path == "$.indicators");
+    }
 }
