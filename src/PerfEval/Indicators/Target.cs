@@ -111,13 +111,9 @@ public sealed partial record Target
     /// <param name="target">The target read.</param>
     /// <param name="error">Why the text cannot be a target (only for empty text), in the current UI culture.</param>
     /// <returns>False only for empty text: anything else that is not a number, range or deadline is a qualitative target.</returns>
-    public static bool TryParse(string text, Level2 level2, out Target? target, out string? error) =>
-        TryParse(text, level2, explicitComparison: null, out target, out error);
-
-    /// <summary>Reads a target whose comparison may also be given on its own; <paramref name="error"/> is in the current UI culture.</summary>
-    internal static bool TryParse(string text, Level2 level2, Comparison? explicitComparison, out Target? target, out string? error)
+    public static bool TryParse(string text, Level2 level2, out Target? target, out string? error)
     {
-        var read = TryRead(text, level2, explicitComparison, out target, out var problem);
+        var read = TryRead(text, level2, explicitComparison: null, out target, out var problem);
         error = problem is null ? null : MessageCatalog.Default.Text(problem, System.Globalization.CultureInfo.CurrentUICulture);
         return read;
     }

@@ -74,7 +74,7 @@ internal static class ActualsReader
             case JsonKind.String when Notation.TryReadQuantity(Notation.Normalize(node.Text!), out var v, out _, out _):
                 return v;
             case JsonKind.String:
-                IndicatorSetReader.Invalid(node, Messages.IsChinese ? "应为数值，如 24.27 或“24.27%”" : "expected a number such as 24.27 or \"24.27%\"", diagnostics);
+                IndicatorSetReader.Invalid(node, MessageText.Of("reason.figureExpected"), diagnostics);
                 return null;
             default:
                 return node.Decimal();
@@ -114,7 +114,7 @@ internal static class ActualsReader
             }
             else
             {
-                IndicatorSetReader.Invalid(g, "achieved | partial | notAchieved (达成年度指标 | 部分达成年度指标并具有一定效果 | 未达成年度指标且效果较差)", diagnostics);
+                IndicatorSetReader.Invalid(g, MessageText.Of("reason.gradeChoices", ("choices", "achieved | partial | notAchieved")), diagnostics);
             }
         }
 

@@ -114,14 +114,14 @@ internal sealed class JsonTree
         {
             if (!reader.Read())
             {
-                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", new SourceLocation(source, 1, 1), ("detail", Messages.IsChinese ? "文件为空" : "the file is empty"));
+                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", new SourceLocation(source, 1, 1), ("detail", MessageText.Of("reason.fileEmpty")));
                 return null;
             }
 
             var root = ReadValue(ref reader, null, null, 0, lines, diagnostics);
             if (reader.Read())
             {
-                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex), ("detail", Messages.IsChinese ? "文档结束后还有内容" : "there is more after the end of the document"));
+                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex), ("detail", MessageText.Of("reason.trailingContent")));
                 return null;
             }
 
@@ -131,7 +131,7 @@ internal sealed class JsonTree
         {
             // Utf8JsonReader validates UTF-8 only when a string is read: a string with broken bytes ends up here.
             diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex),
-                ("detail", Messages.IsChinese ? "字符串不是有效的 UTF-8 文本" : "a string is not valid UTF-8 text"));
+                ("detail", MessageText.Of("reason.notUtf8")));
             return null;
         }
         catch (JsonException e)

@@ -53,7 +53,7 @@ internal static partial class RuleReader
             var code = r.Get("code");
             if (code is not null && !CodePattern().IsMatch(code.Text!))
             {
-                IndicatorSetReader.Invalid(code, Messages.IsChinese ? "代码应为 2 到 8 个大写字母后接 3 到 6 位数字，如 ZL001" : "a code is 2 to 8 capital letters and 3 to 6 digits, such as ZL001", diagnostics);
+                IndicatorSetReader.Invalid(code, MessageText.Of("reason.ruleCode"), diagnostics);
                 continue;
             }
 
