@@ -56,11 +56,16 @@ internal static class IndicatorSetReader
         return diagnostics.HasErrors ? null : set;
     }
 
-    private static ImmutableArray<BudgetLine> ReadLines(List<JsonTree> items, DiagnosticBag diagnostics, bool sources)
+    private static ImmutableArray<BudgetLine> ReadLines(JsonTree[] items, DiagnosticBag diagnostics, bool sources)
     {
         var lines = ImmutableArray.CreateBuilder<BudgetLine>();
-        foreach (var item in items.Where(i => !i.Faulty))
+        foreach (var item in items)
         {
+            if (item.Faulty)
+            {
+                continue;
+            }
+
             var category = SourceCategory.Appropriation;
             if (sources && item.Get("category") is { } c && !TryCategory(c.Text!, out category))
             {
