@@ -179,13 +179,16 @@ public static class PerfEvalJson
         return new LoadResult<ScoringPolicy>(policy, diagnostics.ToImmutable());
     }
 
-    /// <summary>An indicator set from UTF-8 bytes held elsewhere (a line of JSON Lines), refused past <see cref="MaxDocumentBytes"/>.</summary>
-    internal static LoadResult<IndicatorSet> ReadIndicatorSetWithin(ReadOnlySpan<byte> utf8, string? source) =>
-        utf8.Length > MaxDocumentBytes ? Unreadable<IndicatorSet>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadIndicatorSet(utf8.ToArray(), source);
+    /// <summary>
+    /// An indicator set from UTF-8 bytes held elsewhere (a line of JSON Lines, which must not change afterwards: the set
+    /// keeps them for its source map instead of a copy), refused past <see cref="MaxDocumentBytes"/>.
+    /// </summary>
+    internal static LoadResult<IndicatorSet> ReadIndicatorSetWithin(ReadOnlyMemory<byte> utf8, string? source) =>
+        utf8.Length > MaxDocumentBytes ? Unreadable<IndicatorSet>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadIndicatorSet(utf8, source);
 
-    /// <summary>Actuals from UTF-8 bytes held elsewhere (a line of JSON Lines), refused past <see cref="MaxDocumentBytes"/>.</summary>
-    internal static LoadResult<ProgrammeActuals> ReadActualsWithin(ReadOnlySpan<byte> utf8, string? source) =>
-        utf8.Length > MaxDocumentBytes ? Unreadable<ProgrammeActuals>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadActuals(utf8.ToArray(), source);
+    /// <summary>Actuals from UTF-8 bytes held elsewhere (kept as <see cref="ReadIndicatorSetWithin"/> keeps them), refused past <see cref="MaxDocumentBytes"/>.</summary>
+    internal static LoadResult<ProgrammeActuals> ReadActualsWithin(ReadOnlyMemory<byte> utf8, string? source) =>
+        utf8.Length > MaxDocumentBytes ? Unreadable<ProgrammeActuals>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadActuals(utf8, source);
 
     private static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlyMemory<byte> utf8, string? source)
     {

@@ -121,9 +121,25 @@ internal sealed class SchemaChecker
     {
         node.Schema ??= schema;
         var ok = true;
+        var members = schema.Members;
+
+        // Which required properties are there (not null), and which of those are blank strings: one bit each.
+        var required = schema.Required.Length;
+        var counted = required <= 64;
+        ulong present = 0, blank = 0;
         foreach (var p in node.Properties)
         {
-            var child = Child(schema, p.Name);
+            var known = members.TryGetValue(p.Name, out var member);
+            var child = known && member.Declared is not null ? member.Declared : Child(schema, p.Name);
+            if (known && member.RequiredIndex >= 0 && counted && p.Value.Kind != JsonKind.Null)
+            {
+                present |= 1UL << member.RequiredIndex;
+                if (p.Value.Kind == JsonKind.String && string.IsNullOrWhiteSpace(p.Value.Text))
+                {
+                    blank |= 1UL << member.RequiredIndex;
+                }
+            }
+
             if (child is null)
             {
                 if (schema.Closed)
@@ -137,23 +153,30 @@ internal sealed class SchemaChecker
             }
 
             // A property set to null counts as absent; an entry of a map keyed by id cannot be null.
-            if (p.Value.Kind != JsonKind.Null || !(schema.Properties?.ContainsKey(p.Name) ?? false))
+            if (p.Value.Kind != JsonKind.Null || !(known && member.Declared is not null))
             {
                 ok &= Value(p.Value, child);
             }
         }
 
-        foreach (var name in schema.Required)
+        if (counted && present == (required == 64 ? ulong.MaxValue : (1UL << required) - 1) && blank == 0)
         {
-            var value = node[name];
-            if (value is null || value.Kind == JsonKind.Null)
+            return ok;
+        }
+
+        for (var i = 0; i < required; i++)
+        {
+            var name = schema.Required[i];
+            var value = counted ? null : node[name];
+            if (counted ? (present & (1UL << i)) == 0 : value is null || value.Kind == JsonKind.Null)
             {
                 Report(DiagnosticCodes.MissingProperty, JsonTree.ChildPath(node.Path, name), node.Location, ("name", name));
                 ok = false;
             }
-            else if (value.Kind == JsonKind.String && string.IsNullOrWhiteSpace(value.Text) && Child(schema, name)?.EffectiveTypes == JsonTypes.String)
+            else if ((counted ? (blank & (1UL << i)) != 0 : value!.Kind == JsonKind.String && string.IsNullOrWhiteSpace(value.Text))
+                && Child(schema, name)?.EffectiveTypes == JsonTypes.String)
             {
-                ok &= Invalid(value, MessageText.Of("reason.notEmpty"));
+                ok &= Invalid(node[name]!, MessageText.Of("reason.notEmpty"));
             }
         }
 
