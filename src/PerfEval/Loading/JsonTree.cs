@@ -14,8 +14,8 @@ internal sealed class JsonTree
     private static readonly JsonProperty[] NoProperties = [];
     private static readonly JsonTree[] NoItems = [];
 
-    private readonly LineMap _lines;
-    private readonly JsonTree? _parent;
+    /// <summary>The parent value; for the root, the <see cref="LineMap"/> of the document (one field fewer in every value).</summary>
+    private readonly object _parent;
     private readonly string? _name;
     private readonly int _index;
 
@@ -25,26 +25,37 @@ internal sealed class JsonTree
     private JsonTree(JsonKind kind, JsonTree? parent, string? name, int index, LineMap lines, int offset)
     {
         Kind = kind;
-        _parent = parent;
+        _parent = (object?)parent ?? lines;
         _name = name;
         _index = index;
-        _lines = lines;
         Offset = offset;
     }
 
     public JsonKind Kind { get; }
 
     /// <summary>The value's JSON path (<c>$.indicators[0].target</c>), worked out each time it is asked for (only findings ask).</summary>
-    public string Path => _parent is null ? "$" : _name is not null ? ChildPath(_parent.Path, _name) : string.Concat(_parent.Path, "[", _index.ToString(System.Globalization.CultureInfo.InvariantCulture), "]");
+    public string Path => _parent is not JsonTree parent ? "$" : _name is not null ? ChildPath(parent.Path, _name) : string.Concat(parent.Path, "[", _index.ToString(System.Globalization.CultureInfo.InvariantCulture), "]");
 
     /// <summary>Where the value starts in its file (worked out on demand, for findings).</summary>
-    public SourceLocation? Location => _lines.At(Offset);
+    public SourceLocation? Location => Lines.At(Offset);
 
     /// <summary>The byte offset of the value in its document.</summary>
     public int Offset { get; }
 
-    /// <summary>The lines of the document this value belongs to.</summary>
-    public LineMap Lines => _lines;
+    /// <summary>The lines of the document this value belongs to (kept by the root).</summary>
+    public LineMap Lines
+    {
+        get
+        {
+            var node = this;
+            while (node._parent is JsonTree parent)
+            {
+                node = parent;
+            }
+
+            return (LineMap)node._parent;
+        }
+    }
 
     /// <summary>The text of a string, or the raw text of a number.</summary>
     public string? Text { get; private set; }
@@ -256,7 +267,7 @@ internal sealed class JsonTree
     private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 101).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Recently read short texts (property names, levels, units), shared instead of decoded again.</summary>
-    private static readonly Interned?[] Texts = new Interned?[1024];
+    private static readonly Interned?[] Texts = new Interned?[4096];
 
     private sealed record Interned(byte[] Utf8, string Text);
 
