@@ -42,7 +42,7 @@ internal static class CliApp
     {
         try
         {
-            var target = failure.Target == "standard output" && Messages.IsChinese ? "标准输出" : failure.Target;
+            var target = failure.Target == "standard output" && Messages.IsChineseCulture(CultureInfo.CurrentUICulture) ? "标准输出" : failure.Target;
             error.WriteLine(OutputFile.Unwritable(target, failure.Reason).ToString());
         }
         catch (OutputFailedException)

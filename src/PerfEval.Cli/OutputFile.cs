@@ -14,7 +14,7 @@ internal static class OutputFile
     /// <summary>Writes the file; null when it was written, otherwise the reason it was not (nothing is left behind).</summary>
     public static string? TryWrite(string path, Action<Stream> write)
     {
-        var zh = Messages.IsChinese;
+        var zh = Messages.IsChineseCulture(System.Globalization.CultureInfo.CurrentUICulture);
         string target;
         try
         {

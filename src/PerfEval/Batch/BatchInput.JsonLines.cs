@@ -59,8 +59,8 @@ public sealed partial class BatchInput
                 var name = programmeName is null ? where : where + " " + programmeName;
                 input.Name = name;
                 return Combine(
-                    PerfEvalJson.ReadIndicatorSetWithin(line.AsSpan(setRange), name + "/" + PerfEvalJson.IndicatorSetFileName),
-                    PerfEvalJson.ReadActualsWithin(line.AsSpan(actualsRange), name + "/" + PerfEvalJson.ActualsFileName));
+                    PerfEvalJson.ReadIndicatorSetWithin(line.AsMemory(setRange), name + "/" + PerfEvalJson.IndicatorSetFileName),
+                    PerfEvalJson.ReadActualsWithin(line.AsMemory(actualsRange), name + "/" + PerfEvalJson.ActualsFileName));
             case Envelope.Incomplete:
                 var bag = new DiagnosticBag();
                 foreach (var (missing, absent) in new[] { ("indicatorSet", setRange.Equals(default(Range))), ("actuals", actualsRange.Equals(default(Range))) })

@@ -14,7 +14,7 @@ internal sealed class MessageText
     /// <summary>The key of the template that joins the items of a list (<c>", "</c> in English, <c>"、"</c> in Chinese).</summary>
     public const string ListSeparatorKey = "list.separator";
 
-    /// <summary>The words of <see cref="Messages.Word"/> by their old names, for readers still written with it.</summary>
+    /// <summary>The words of <see cref="Word"/> by their names (<c>"number or string"</c>, <c>"source"</c>…), as the readers and checks name them.</summary>
     private static readonly Dictionary<string, string> WordKeys = new(StringComparer.Ordinal)
     {
         ["object"] = "word.object",
@@ -80,7 +80,7 @@ internal sealed class MessageText
     /// <returns>The suggestion, or null.</returns>
     public static MessageText? DidYouMean(string? candidate) => candidate is null ? null : Of("word.didYouMean", ("candidate", candidate));
 
-    /// <summary>One of PerfEval's words by its old name in <see cref="Messages.Word"/> (<c>"number or string"</c>, <c>"source"</c>…).</summary>
+    /// <summary>One of PerfEval's words by its name (<c>"number or string"</c>, <c>"source"</c>…).</summary>
     /// <param name="name">The old name.</param>
     /// <returns>The word.</returns>
     /// <exception cref="ArgumentException">No word has that name.</exception>

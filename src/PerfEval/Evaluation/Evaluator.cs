@@ -44,7 +44,7 @@ public sealed class Evaluator : IEvaluator
         var problems = PolicyOverrides.Problems(options.Policy).ToList();
         if (problems.Count > 0)
         {
-            throw new ArgumentException($"The scoring policy '{options.Policy.Name}' is inconsistent: {string.Join("; ", problems)}", nameof(options));
+            throw new ArgumentException($"The scoring policy '{options.Policy.Name}' is inconsistent: {string.Join("; ", problems.Select(p => MessageCatalog.Default.Text(p, CultureInfo.InvariantCulture)))}", nameof(options));
         }
 
         Policy = options.Policy;

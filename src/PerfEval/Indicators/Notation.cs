@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PerfEval.Indicators;
@@ -18,33 +17,52 @@ internal static partial class Notation
             return text;
         }
 
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text.Trim())
+        // One pass: glyphs folded, '$' dropped, runs of white space made one space, none at either end.
+        Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length * 2] : new char[text.Length * 2];
+        var n = 0;
+        var space = false;
+        foreach (var ch in text)
         {
-            var c = ch;
-            if (c is >= '０' and <= '９')
+            var c = ch is >= '０' and <= '９' ? (char)('0' + (ch - '０')) : ch;
+            if (c == '$')
             {
-                c = (char)('0' + (c - '０'));
+                continue;
             }
 
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && n > 0)
+            {
+                buffer[n++] = ' ';
+            }
+
+            space = false;
             switch (c)
             {
-                case '％': sb.Append('%'); break;
-                case '．': sb.Append('.'); break;
-                case '＋': sb.Append('+'); break;
-                case '－': sb.Append('-'); break;
-                case '＞': case '﹥': sb.Append('>'); break;
-                case '＜': case '﹤': sb.Append('<'); break;
-                case '＝': case '﹦': sb.Append('='); break;
-                case '≥': case '≧': case '⩾': sb.Append(">="); break;
-                case '≤': case '≦': case '⩽': sb.Append("<="); break;
-                case '$': break;
-                case '\u3000': sb.Append(' '); break;
-                default: sb.Append(c); break;
+                case '％': buffer[n++] = '%'; break;
+                case '．': buffer[n++] = '.'; break;
+                case '＋': buffer[n++] = '+'; break;
+                case '－': buffer[n++] = '-'; break;
+                case '＞': case '﹥': buffer[n++] = '>'; break;
+                case '＜': case '﹤': buffer[n++] = '<'; break;
+                case '＝': case '﹦': buffer[n++] = '='; break;
+                case '≥': case '≧': case '⩾': buffer[n++] = '>'; buffer[n++] = '='; break;
+                case '≤': case '≦': case '⩽': buffer[n++] = '<'; buffer[n++] = '='; break;
+                default: buffer[n++] = c; break;
             }
         }
 
-        return CollapseSpaces(sb.ToString())
+        var folded = buffer[..n];
+        if (folded.IndexOf('\\') < 0 && folded.IndexOf("==", StringComparison.Ordinal) < 0)
+        {
+            return folded.SequenceEqual(text) ? text : new string(folded);
+        }
+
+        return new string(folded)
             .Replace("\\geq", ">=", StringComparison.Ordinal)
             .Replace("\\leq", "<=", StringComparison.Ordinal)
             .Replace("\\ge", ">=", StringComparison.Ordinal)
@@ -78,31 +96,6 @@ internal static partial class Notation
         return true;
     }
 
-    /// <summary>Turns every run of white space into one space, so no pattern meets long runs.</summary>
-    private static string CollapseSpaces(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            space = false;
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>
     /// Matches a source-generated pattern. Text reaching the patterns has its spaces collapsed, so no pattern meets the
     /// long runs that make backtracking slow; the time limit stays as a guard, and running into it means "no match".
@@ -131,6 +124,13 @@ internal static partial class Notation
             return false;
         }
 
+        // A plain number, with or without a percent sign (the common case), is read without the pattern.
+        if (TryPlainQuantity(normalized, out value, out percent))
+        {
+            unit = null;
+            return true;
+        }
+
         var m = Safe(QuantityPattern(), normalized);
         if (m.Success && IsUnit(m.Groups["unit"].Value) && TryDecimal(m.Groups["num"].Value, out value))
         {
@@ -143,6 +143,44 @@ internal static partial class Notation
         percent = false;
         unit = null;
         return false;
+    }
+
+    /// <summary>
+    /// Reads what <see cref="QuantityPattern"/> would read as a number with no unit: an optional sign, digits, an optional
+    /// fraction, an optional percent sign, and nothing else. False for anything else (the pattern then decides).
+    /// </summary>
+    private static bool TryPlainQuantity(string text, out decimal value, out bool percent)
+    {
+        value = 0;
+        percent = text.Length > 0 && text[^1] == '%';
+        var number = percent ? text.AsSpan(0, text.Length - 1) : text.AsSpan();
+        var i = number.Length > 0 && number[0] is '+' or '-' ? 1 : 0;
+        var digits = i;
+        while (i < number.Length && char.IsAsciiDigit(number[i]))
+        {
+            i++;
+        }
+
+        if (i == digits)
+        {
+            return false;
+        }
+
+        if (i < number.Length && number[i] == '.')
+        {
+            var fraction = ++i;
+            while (i < number.Length && char.IsAsciiDigit(number[i]))
+            {
+                i++;
+            }
+
+            if (i == fraction)
+            {
+                return false;
+            }
+        }
+
+        return i == number.Length && TryDecimal(number, out value);
     }
 
     /// <summary>Reads "18—54周岁", "90%-95%", "1~3" as a range; "1-6期培训结束后及时考核" is prose, not a range.</summary>
@@ -213,7 +251,9 @@ internal static partial class Notation
         return false;
     }
 
-    public static bool TryDecimal(string text, out decimal value) =>
+    public static bool TryDecimal(string text, out decimal value) => TryDecimal(text.AsSpan(), out value);
+
+    public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
 
     private static bool IsUnit(string tail)
@@ -236,7 +276,10 @@ internal static partial class Notation
     }
 
     /// <summary>Formats a number for display: no trailing zeros, invariant culture (2300, 95, 202.6).</summary>
-    public static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    public static string Number(decimal value) =>
+        value != 0 && value > -1e15m && value < 1e15m && value == decimal.Truncate(value)
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex QuantityPattern();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PerfEval.Diagnostics;
 
 namespace PerfEval.Indicators;
@@ -111,13 +110,9 @@ public sealed partial record Target
     /// <param name="target">The target read.</param>
     /// <param name="error">Why the text cannot be a target (only for empty text), in the current UI culture.</param>
     /// <returns>False only for empty text: anything else that is not a number, range or deadline is a qualitative target.</returns>
-    public static bool TryParse(string text, Level2 level2, out Target? target, out string? error) =>
-        TryParse(text, level2, explicitComparison: null, out target, out error);
-
-    /// <summary>Reads a target whose comparison may also be given on its own; <paramref name="error"/> is in the current UI culture.</summary>
-    internal static bool TryParse(string text, Level2 level2, Comparison? explicitComparison, out Target? target, out string? error)
+    public static bool TryParse(string text, Level2 level2, out Target? target, out string? error)
     {
-        var read = TryRead(text, level2, explicitComparison, out target, out var problem);
+        var read = TryRead(text, level2, explicitComparison: null, out target, out var problem);
         error = problem is null ? null : MessageCatalog.Default.Text(problem, System.Globalization.CultureInfo.CurrentUICulture);
         return read;
     }
@@ -148,18 +143,10 @@ public sealed partial record Target
 
         Comparison? written = null;
         var rest = s;
-        var op = rest.Length > 0 && rest[0] is '>' or '<' or '=' ? OperatorPrefix().Match(rest) : System.Text.RegularExpressions.Match.Empty;
-        if (op.Success)
+        if (OperatorPrefix(rest, out var signed, out var length))
         {
-            written = op.Groups[1].Value switch
-            {
-                ">=" => Comparison.AtLeast,
-                ">" => Comparison.GreaterThan,
-                "<=" => Comparison.AtMost,
-                "<" => Comparison.LessThan,
-                _ => Comparison.Equal,
-            };
-            rest = rest[op.Length..];
+            written = signed;
+            rest = rest[length..];
 
             // "≥95%以上" says the same thing twice: the words add nothing to the sign.
             foreach (var redundant in (ReadOnlySpan<string>)["及以上", "以上", "及以下", "以下", "以内"])
@@ -263,6 +250,28 @@ public sealed partial record Target
         ("等于", Comparison.Equal, true),
     ];
 
-    [GeneratedRegex(@"^(>=|<=|>|<|=)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
-    private static partial Regex OperatorPrefix();
+    /// <summary>A comparison sign at the start of normalized text (&gt;=, &lt;=, &gt;, &lt;, =) and the white space after it.</summary>
+    private static bool OperatorPrefix(string text, out Comparison comparison, out int length)
+    {
+        (comparison, length) = text switch
+        {
+            [ '>', '=', .. ] => (Comparison.AtLeast, 2),
+            [ '<', '=', .. ] => (Comparison.AtMost, 2),
+            [ '>', .. ] => (Comparison.GreaterThan, 1),
+            [ '<', .. ] => (Comparison.LessThan, 1),
+            [ '=', .. ] => (Comparison.Equal, 1),
+            _ => (default, 0),
+        };
+        if (length == 0)
+        {
+            return false;
+        }
+
+        while (length < text.Length && char.IsWhiteSpace(text[length]))
+        {
+            length++;
+        }
+
+        return true;
+    }
 }

@@ -19,9 +19,9 @@ internal static class ActualsReader
         }
 
         var indicators = ImmutableArray.CreateBuilder<IndicatorActual>();
-        foreach (var entry in root.Get("indicators").Entries())
+        foreach (var entry in root.Get("indicators")?.Properties ?? [])
         {
-            if (ReadIndicator(entry.Name, entry.Value, diagnostics) is { } actual)
+            if (ObjectReader.IsEntry(entry) && ReadIndicator(entry.Name, entry.Value, diagnostics) is { } actual)
             {
                 indicators.Add(actual);
             }
@@ -37,8 +37,8 @@ internal static class ActualsReader
                 Initial = budget.Decimal("initial"),
                 Available = budget.Decimal("available"),
                 Spent = budget.Decimal("spent"),
-                Sources = [.. budget.Get("sources").Entries().Select(p => new BudgetAmount(p.Name, p.Value.Decimal()))],
-                Expenditures = [.. budget.Get("expenditures").Entries().Select(p => new BudgetAmount(p.Name, p.Value.Decimal()))],
+                Sources = Amounts(budget.Get("sources")),
+                Expenditures = Amounts(budget.Get("expenditures")),
                 Reason = budget.String("reason"),
                 Measures = budget.String("measures"),
                 ReasonCategory = budget.String("reasonCategory"),
@@ -74,7 +74,7 @@ internal static class ActualsReader
             case JsonKind.String when Notation.TryReadQuantity(Notation.Normalize(node.Text!), out var v, out _, out _):
                 return v;
             case JsonKind.String:
-                IndicatorSetReader.Invalid(node, Messages.IsChinese ? "应为数值，如 24.27 或“24.27%”" : "expected a number such as 24.27 or \"24.27%\"", diagnostics);
+                IndicatorSetReader.Invalid(node, MessageText.Of("reason.figureExpected"), diagnostics);
                 return null;
             default:
                 return node.Decimal();
@@ -83,16 +83,64 @@ internal static class ActualsReader
 
     private static ImmutableDictionary<string, decimal> Figures(JsonTree? map, DiagnosticBag diagnostics)
     {
-        var figures = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
-        foreach (var p in map.Entries())
+        if (map is null || map.Properties.Length == 0)
         {
-            if (Figure(p.Value, diagnostics) is { } v)
+            return NoFigures;
+        }
+
+        var figures = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        foreach (var p in map.Properties)
+        {
+            if (ObjectReader.IsEntry(p) && Figure(p.Value, diagnostics) is { } v)
             {
                 figures[p.Name] = v;
             }
         }
 
         return figures.ToImmutable();
+    }
+
+    /// <summary>The empty map of figures (ordinal keys, as every map read).</summary>
+    private static readonly ImmutableDictionary<string, decimal> NoFigures = ImmutableDictionary.Create<string, decimal>(StringComparer.Ordinal);
+
+    /// <summary>The amounts of a map of budget lines keyed by id.</summary>
+    private static ImmutableArray<BudgetAmount> Amounts(JsonTree? map)
+    {
+        if (map is null || map.Properties.Length == 0)
+        {
+            return [];
+        }
+
+        var amounts = ImmutableArray.CreateBuilder<BudgetAmount>(map.Properties.Length);
+        foreach (var p in map.Properties)
+        {
+            if (ObjectReader.IsEntry(p))
+            {
+                amounts.Add(new BudgetAmount(p.Name, p.Value.Decimal()));
+            }
+        }
+
+        return amounts.DrainToImmutable();
+    }
+
+    /// <summary>The inputs of an indicator, by name.</summary>
+    private static ImmutableDictionary<string, decimal> Inputs(JsonTree? map)
+    {
+        if (map is null || map.Properties.Length == 0)
+        {
+            return NoFigures;
+        }
+
+        var inputs = ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        foreach (var p in map.Properties)
+        {
+            if (ObjectReader.IsEntry(p))
+            {
+                inputs.Add(p.Name, p.Value.Decimal());
+            }
+        }
+
+        return inputs.ToImmutable();
     }
 
     private static IndicatorActual? ReadIndicator(string id, JsonTree node, DiagnosticBag diagnostics)
@@ -114,7 +162,7 @@ internal static class ActualsReader
             }
             else
             {
-                IndicatorSetReader.Invalid(g, "achieved | partial | notAchieved (达成年度指标 | 部分达成年度指标并具有一定效果 | 未达成年度指标且效果较差)", diagnostics);
+                IndicatorSetReader.Invalid(g, MessageText.Of("reason.gradeChoices", ("choices", "achieved | partial | notAchieved")), diagnostics);
             }
         }
 
@@ -125,7 +173,7 @@ internal static class ActualsReader
             Actual = actual is null ? null : actual.Kind == JsonKind.Number ? ActualValue.FromNumber(actual.Decimal()) : ActualValue.Parse(actual.Text!),
             Grade = grade,
             Score = node.Decimal("score"),
-            Inputs = node.Get("inputs").Entries().ToImmutableDictionary(p => p.Name, p => p.Value.Decimal(), StringComparer.Ordinal),
+            Inputs = Inputs(node.Get("inputs")),
             Reason = node.String("reason"),
             Measures = node.String("measures"),
             ReasonCategory = node.String("reasonCategory"),

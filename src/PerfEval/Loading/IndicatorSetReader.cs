@@ -56,15 +56,20 @@ internal static class IndicatorSetReader
         return diagnostics.HasErrors ? null : set;
     }
 
-    private static ImmutableArray<BudgetLine> ReadLines(List<JsonTree> items, DiagnosticBag diagnostics, bool sources)
+    private static ImmutableArray<BudgetLine> ReadLines(JsonTree[] items, DiagnosticBag diagnostics, bool sources)
     {
         var lines = ImmutableArray.CreateBuilder<BudgetLine>();
-        foreach (var item in items.Where(i => !i.Faulty))
+        foreach (var item in items)
         {
+            if (item.Faulty)
+            {
+                continue;
+            }
+
             var category = SourceCategory.Appropriation;
             if (sources && item.Get("category") is { } c && !TryCategory(c.Text!, out category))
             {
-                Invalid(c, "appropriation | carryOver | other (当年财政拨款 | 上年结转资金 | 其他资金)", diagnostics);
+                Invalid(c, MessageText.Of("reason.sourceCategory", ("choices", "appropriation | carryOver | other")), diagnostics);
             }
 
             lines.Add(new BudgetLine(item.String("id")!, item.String("name")!) { Category = category });
@@ -102,7 +107,7 @@ internal static class IndicatorSetReader
             }
             else
             {
-                Invalid(l2Node, (Messages.IsChinese ? "应为以下之一：" : "expected one of: ") + string.Join(", ", IndicatorLevels.Level2Codes) + " / 数量指标 …", diagnostics);
+                Invalid(l2Node, MessageText.Of("reason.level2Choices", ("choices", string.Join(", ", IndicatorLevels.Level2Codes))), diagnostics);
             }
         }
 
@@ -111,12 +116,12 @@ internal static class IndicatorSetReader
         {
             if (!IndicatorLevels.TryParseLevel1(l1Node.Text!, out var l1))
             {
-                Invalid(l1Node, (Messages.IsChinese ? "应为以下之一：" : "expected one of: ") + string.Join(", ", IndicatorLevels.Level1Codes) + " / 产出指标 …", diagnostics);
+                Invalid(l1Node, MessageText.Of("reason.level1Choices", ("choices", string.Join(", ", IndicatorLevels.Level1Codes))), diagnostics);
             }
             else if (level2 is { } l2 && !IndicatorLevels.Belongs(l1, l2))
             {
                 diagnostics.Add(DiagnosticCodes.LevelMismatch, DiagnosticSeverity.Error, l1Node.Path, l1Node.Location,
-                    ("level1", IndicatorLevels.Name(l1, Messages.IsChinese)), ("level2", IndicatorLevels.Name(l2, Messages.IsChinese)));
+                    ("level1", IndicatorLevels.Text(l1)), ("level2", IndicatorLevels.Text(l2)));
             }
             else
             {
@@ -133,7 +138,7 @@ internal static class IndicatorSetReader
             }
             else
             {
-                Invalid(cNode, Comparisons, diagnostics);
+                Invalid(cNode, ComparisonChoices, diagnostics);
             }
         }
 
@@ -158,7 +163,9 @@ internal static class IndicatorSetReader
         };
     }
 
-    private const string Comparisons = "≥ > ≤ < ＝ / atLeast, greaterThan, atMost, lessThan, equal, range, deadline, qualitative";
+    /// <summary>The reason given for a comparison that names none: the symbols and the names.</summary>
+    private static readonly MessageText ComparisonChoices =
+        MessageText.Of("reason.expectedOneOf", ("choices", "≥, >, ≤, <, ＝, atLeast, greaterThan, atMost, lessThan, equal, range, deadline, qualitative"));
 
     private static Target? ReadTarget(JsonTree node, Level2 level2, Comparison? explicitComparison, DiagnosticBag diagnostics)
     {
@@ -168,7 +175,7 @@ internal static class IndicatorSetReader
                 var value = node.Decimal();
                 return new Target { Comparison = explicitComparison ?? (value == 0 ? Comparison.Equal : Target.DefaultComparison(level2)), Value = value, Text = node.Text, ComparisonInferred = explicitComparison is null };
             case JsonKind.String:
-                if (Target.TryParse(node.Text!, level2, explicitComparison, out var target, out var error))
+                if (Target.TryRead(node.Text!, level2, explicitComparison, out var target, out var error))
                 {
                     return target;
                 }
@@ -193,7 +200,7 @@ internal static class IndicatorSetReader
             else
             {
                 diagnostics.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, cNode.Path, cNode.Location, ("value", cNode.Text),
-                    ("reason", explicitComparison is null ? Comparisons : "it disagrees with the indicator's comparison"));
+                    ("reason", explicitComparison is null ? ComparisonChoices : MessageText.Of("reason.comparisonDisagrees")));
             }
         }
 
@@ -214,7 +221,7 @@ internal static class IndicatorSetReader
             }
             else
             {
-                diagnostics.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, dNode.Path, dNode.Location, ("value", dNode.Text), ("reason", "expected 12月底前, 12月31日前 or 2025-12-31"));
+                diagnostics.Add(DiagnosticCodes.InvalidTarget, DiagnosticSeverity.Error, dNode.Path, dNode.Location, ("value", dNode.Text), ("reason", MessageText.Of("reason.deadlineExpected")));
             }
         }
 
@@ -224,15 +231,15 @@ internal static class IndicatorSetReader
             : description is not null ? Comparison.Qualitative
             : null;
 
-        string? problem = comparison switch
+        var problem = comparison switch
         {
             _ when diagnostics.Count != before => null,
-            null => "give a comparison with a value, a deadline or a description",
-            Comparison.Deadline when deadline is null => "a deadline target needs 'deadline'",
-            Comparison.Qualitative when description is null => "a qualitative target needs 'description'",
-            Comparison.Range when value is null || upper is null => "a range needs 'value' (lower bound) and 'upper'",
-            Comparison.Range when value > upper => "the lower bound is above the upper bound",
-            not (Comparison.Deadline or Comparison.Qualitative or Comparison.Range) when value is null => "a numeric comparison needs 'value'",
+            null => MessageText.Of("target.comparisonNeeded"),
+            Comparison.Deadline when deadline is null => MessageText.Of("target.objectNeedsProperty", ("comparison", "deadline"), ("property", "deadline")),
+            Comparison.Qualitative when description is null => MessageText.Of("target.objectNeedsProperty", ("comparison", "qualitative"), ("property", "description")),
+            Comparison.Range when value is null || upper is null => MessageText.Of("target.rangeNeedsProperties", ("lower", "value"), ("upper", "upper")),
+            Comparison.Range when value > upper => MessageText.Of("target.rangeReversed"),
+            not (Comparison.Deadline or Comparison.Qualitative or Comparison.Range) when value is null => MessageText.Of("target.numericNeedsProperty", ("property", "value")),
             _ => null,
         };
         if (problem is not null)
@@ -253,6 +260,6 @@ internal static class IndicatorSetReader
         };
     }
 
-    internal static void Invalid(JsonTree node, string reason, DiagnosticBag diagnostics) =>
+    internal static void Invalid(JsonTree node, MessageText reason, DiagnosticBag diagnostics) =>
         diagnostics.Add(DiagnosticCodes.InvalidValue, DiagnosticSeverity.Error, node.Path, node.Location, ("value", node.Text), ("reason", reason));
 }

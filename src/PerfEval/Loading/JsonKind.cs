@@ -4,7 +4,7 @@ using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;
 
-internal enum JsonKind
+internal enum JsonKind : byte
 {
     Object,
     Array,

@@ -6,53 +6,65 @@ namespace PerfEval.Loading;
 
 /// <summary>
 /// A JSON value that remembers where it stands in its file. Its path is worked out from its parent only when a
-/// diagnostic asks for it; leaves carry no lists.
+/// diagnostic asks for it; leaves carry no lists, and objects and arrays hold their children in arrays of their exact
+/// size, filled from a scratch stack shared by the parse.
 /// </summary>
 internal sealed class JsonTree
 {
-    private static readonly List<JsonProperty> NoProperties = [];
-    private static readonly List<JsonTree> NoItems = [];
+    private static readonly JsonProperty[] NoProperties = [];
+    private static readonly JsonTree[] NoItems = [];
 
-    private readonly LineMap _lines;
-    private readonly JsonTree? _parent;
+    /// <summary>The parent value; for the root, the <see cref="LineMap"/> of the document (one field fewer in every value).</summary>
+    private readonly object _parent;
     private readonly string? _name;
     private readonly int _index;
-    private string? _path;
-    private List<JsonProperty>? _properties;
-    private List<JsonTree>? _items;
+
+    /// <summary>The children: <see cref="JsonProperty"/>[] for an object, <see cref="JsonTree"/>[] for an array, else null.</summary>
+    private object? _children;
 
     private JsonTree(JsonKind kind, JsonTree? parent, string? name, int index, LineMap lines, int offset)
     {
         Kind = kind;
-        _parent = parent;
+        _parent = (object?)parent ?? lines;
         _name = name;
         _index = index;
-        _lines = lines;
         Offset = offset;
     }
 
     public JsonKind Kind { get; }
 
-    /// <summary>The value's JSON path (<c>$.indicators[0].target</c>).</summary>
-    public string Path => _path ??= _parent is null ? "$" : _name is not null ? ChildPath(_parent.Path, _name) : $"{_parent.Path}[{_index}]";
+    /// <summary>The value's JSON path (<c>$.indicators[0].target</c>), worked out each time it is asked for (only findings ask).</summary>
+    public string Path => _parent is not JsonTree parent ? "$" : _name is not null ? ChildPath(parent.Path, _name) : string.Concat(parent.Path, "[", _index.ToString(System.Globalization.CultureInfo.InvariantCulture), "]");
 
     /// <summary>Where the value starts in its file (worked out on demand, for findings).</summary>
-    public SourceLocation? Location => _lines.At(Offset);
+    public SourceLocation? Location => Lines.At(Offset);
 
     /// <summary>The byte offset of the value in its document.</summary>
     public int Offset { get; }
 
-    /// <summary>The lines of the document this value belongs to.</summary>
-    public LineMap Lines => _lines;
+    /// <summary>The lines of the document this value belongs to (kept by the root).</summary>
+    public LineMap Lines
+    {
+        get
+        {
+            var node = this;
+            while (node._parent is JsonTree parent)
+            {
+                node = parent;
+            }
+
+            return (LineMap)node._parent;
+        }
+    }
 
     /// <summary>The text of a string, or the raw text of a number.</summary>
     public string? Text { get; private set; }
 
     /// <summary>The properties of an object, in document order (duplicates left out).</summary>
-    public List<JsonProperty> Properties => _properties ?? NoProperties;
+    public JsonProperty[] Properties => _children as JsonProperty[] ?? NoProperties;
 
     /// <summary>The items of an array.</summary>
-    public List<JsonTree> Items => _items ?? NoItems;
+    public JsonTree[] Items => _children as JsonTree[] ?? NoItems;
 
     /// <summary>Set by the schema check: this value breaks the schema (it is read as absent).</summary>
     public bool Invalid { get; set; }
@@ -68,16 +80,15 @@ internal sealed class JsonTree
     {
         get
         {
-            if (_properties is null)
+            if (_children is JsonProperty[] properties)
             {
-                return null;
-            }
-
-            foreach (var p in _properties)
-            {
-                if (p.Name == name)
+                foreach (var p in properties)
                 {
-                    return p.Value;
+                    // Names are mostly shared instances (see Intern): compare references first.
+                    if ((object)p.Name == name || p.Name == name)
+                    {
+                        return p.Value;
+                    }
                 }
             }
 
@@ -95,33 +106,37 @@ internal sealed class JsonTree
         _ => "null",
     };
 
-    /// <summary>Parses UTF-8 JSON; returns null and adds PE1001 when it is not well-formed.</summary>
-    public static JsonTree? Parse(ReadOnlySpan<byte> utf8, string? source, DiagnosticBag diagnostics, int maxDepth)
+    /// <summary>
+    /// Parses UTF-8 JSON held in <paramref name="utf8"/>, which the tree keeps (for the source map made when a finding
+    /// asks for a position) and which must not change afterwards; returns null and adds PE1001 when it is not well-formed.
+    /// </summary>
+    public static JsonTree? Parse(ReadOnlyMemory<byte> utf8, string? source, DiagnosticBag diagnostics, int maxDepth)
     {
-        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
         }
 
         var lines = new LineMap(utf8, source);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             MaxDepth = maxDepth,
         });
+        var scratch = Scratch.Rent();
         try
         {
             if (!reader.Read())
             {
-                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", new SourceLocation(source, 1, 1), ("detail", Messages.IsChinese ? "文件为空" : "the file is empty"));
+                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", new SourceLocation(source, 1, 1), ("detail", MessageText.Of("reason.fileEmpty")));
                 return null;
             }
 
-            var root = ReadValue(ref reader, null, null, 0, lines, diagnostics);
+            var root = ReadValue(ref reader, null, null, 0, lines, diagnostics, scratch);
             if (reader.Read())
             {
-                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex), ("detail", Messages.IsChinese ? "文档结束后还有内容" : "there is more after the end of the document"));
+                diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex), ("detail", MessageText.Of("reason.trailingContent")));
                 return null;
             }
 
@@ -131,7 +146,7 @@ internal sealed class JsonTree
         {
             // Utf8JsonReader validates UTF-8 only when a string is read: a string with broken bytes ends up here.
             diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex),
-                ("detail", Messages.IsChinese ? "字符串不是有效的 UTF-8 文本" : "a string is not valid UTF-8 text"));
+                ("detail", MessageText.Of("reason.notUtf8")));
             return null;
         }
         catch (JsonException e)
@@ -141,6 +156,10 @@ internal sealed class JsonTree
             diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, e.Path is { Length: > 0 } p ? p : "$", new SourceLocation(source, line, lines.ColumnOfBytePosition(line, column - 1)), ("detail", FirstSentence(e.Message)));
             return null;
         }
+        finally
+        {
+            scratch.Return();
+        }
     }
 
     private static string FirstSentence(string message)
@@ -149,35 +168,33 @@ internal sealed class JsonTree
         return (cut > 0 ? message[..cut] : message).Trim();
     }
 
-    private static JsonTree ReadValue(ref Utf8JsonReader reader, JsonTree? parent, string? name, int index, LineMap lines, DiagnosticBag diagnostics)
+    private static JsonTree ReadValue(ref Utf8JsonReader reader, JsonTree? parent, string? name, int index, LineMap lines, DiagnosticBag diagnostics, Scratch scratch)
     {
         var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonTree(JsonKind.Object, parent, name, index, lines, offset) { _properties = [] };
-                var properties = node._properties;
+                var node = new JsonTree(JsonKind.Object, parent, name, index, lines, offset);
+                var start = scratch.PropertyCount;
                 HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var propertyName = Intern(ref reader);
                     var nameOffset = (int)reader.TokenStartIndex;
                     reader.Read();
-                    var value = ReadValue(ref reader, node, propertyName, 0, lines, diagnostics);
+                    var value = ReadValue(ref reader, node, propertyName, 0, lines, diagnostics, scratch);
 
                     // Small objects are checked for a repeated name by a scan; large ones with a set.
-                    var repeated = false;
-                    if (properties.Count < 16)
+                    var count = scratch.PropertyCount - start;
+                    bool repeated;
+                    if (count < 16)
                     {
-                        foreach (var p in properties)
-                        {
-                            repeated |= p.Name == propertyName;
-                        }
+                        repeated = scratch.Contains(start, propertyName);
                     }
                     else
                     {
-                        seen ??= new HashSet<string>(properties.Select(p => p.Name), StringComparer.Ordinal);
+                        seen ??= scratch.Names(start);
                         repeated = !seen.Add(propertyName);
                     }
 
@@ -187,30 +204,32 @@ internal sealed class JsonTree
                         continue;
                     }
 
-                    seen?.Add(propertyName);
-                    properties.Add(new JsonProperty(propertyName, nameOffset, value));
+                    scratch.Push(new JsonProperty(propertyName, nameOffset, value));
                 }
 
+                node._children = scratch.PopProperties(start);
                 return node;
             }
 
             case JsonTokenType.StartArray:
             {
-                var node = new JsonTree(JsonKind.Array, parent, name, index, lines, offset) { _items = [] };
+                var node = new JsonTree(JsonKind.Array, parent, name, index, lines, offset);
+                var start = scratch.ItemCount;
                 var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    node._items.Add(ReadValue(ref reader, node, null, i, lines, diagnostics));
+                    scratch.Push(ReadValue(ref reader, node, null, i, lines, diagnostics, scratch));
                     i++;
                 }
 
+                node._children = scratch.PopItems(start);
                 return node;
             }
 
             case JsonTokenType.String:
                 return new JsonTree(JsonKind.String, parent, name, index, lines, offset) { Text = Intern(ref reader) };
             case JsonTokenType.Number:
-                return new JsonTree(JsonKind.Number, parent, name, index, lines, offset) { Text = Encoding.UTF8.GetString(reader.ValueSpan) };
+                return new JsonTree(JsonKind.Number, parent, name, index, lines, offset) { Text = Number(reader.ValueSpan) };
             case JsonTokenType.True:
                 return new JsonTree(JsonKind.True, parent, name, index, lines, offset);
             case JsonTokenType.False:
@@ -220,8 +239,35 @@ internal sealed class JsonTree
         }
     }
 
+    /// <summary>The raw text of a number; the small whole numbers a document repeats (0 to 100) are shared.</summary>
+    private static string Number(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length is > 0 and <= 3)
+        {
+            var n = 0;
+            foreach (var b in utf8)
+            {
+                n = (b - '0') is var d and >= 0 and <= 9 ? (n * 10) + d : -1;
+                if (n < 0)
+                {
+                    break;
+                }
+            }
+
+            // "007" is not the text of 7: only numbers written without leading zeros share their text.
+            if (n is >= 0 and <= 100 && (utf8.Length == 1 || utf8[0] != '0'))
+            {
+                return SmallNumbers[n];
+            }
+        }
+
+        return Encoding.UTF8.GetString(utf8);
+    }
+
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 101).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     /// <summary>Recently read short texts (property names, levels, units), shared instead of decoded again.</summary>
-    private static readonly Interned?[] Texts = new Interned?[1024];
+    private static readonly Interned?[] Texts = new Interned?[4096];
 
     private sealed record Interned(byte[] Utf8, string Text);
 
@@ -234,13 +280,7 @@ internal sealed class JsonTree
         }
 
         var bytes = reader.ValueSpan;
-        var hash = 17u;
-        foreach (var b in bytes)
-        {
-            hash = unchecked((hash * 31) + b);
-        }
-
-        var slot = (int)(hash & (uint)(Texts.Length - 1));
+        var slot = Slot(bytes);
         if (Texts[slot] is { } known && bytes.SequenceEqual(known.Utf8))
         {
             return known.Text;
@@ -250,6 +290,138 @@ internal sealed class JsonTree
         var text = reader.GetString()!;
         Texts[slot] = new Interned(bytes.ToArray(), text);
         return text;
+    }
+
+    /// <summary>The cache slot of a short text: a hash of its length and its first and last eight bytes (the bytes are compared anyway).</summary>
+    private static int Slot(ReadOnlySpan<byte> bytes)
+    {
+        ulong head, tail;
+        if (bytes.Length >= 8)
+        {
+            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
+        }
+        else
+        {
+            head = 0;
+            foreach (var b in bytes)
+            {
+                head = (head << 8) | b;
+            }
+
+            tail = 0;
+        }
+
+        var hash = unchecked(((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL)) + (ulong)bytes.Length);
+        return (int)((hash ^ (hash >> 29)) & (ulong)(Texts.Length - 1));
+    }
+
+    /// <summary>
+    /// The children of the objects and arrays being read, as a stack: an object or array pushes its children and takes
+    /// them off into an array of their exact size when it ends. One per thread, reused from parse to parse.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _cached;
+
+        private JsonProperty[] _properties = new JsonProperty[64];
+        private JsonTree[] _items = new JsonTree[64];
+
+        public int PropertyCount { get; private set; }
+
+        public int ItemCount { get; private set; }
+
+        public static Scratch Rent()
+        {
+            var s = _cached ?? new Scratch();
+            _cached = null;
+            return s;
+        }
+
+        /// <summary>Gives the scratch back for the next parse on this thread (a parse that threw leaves it in any state: it is emptied).</summary>
+        public void Return()
+        {
+            Array.Clear(_properties, 0, PropertyCount);
+            Array.Clear(_items, 0, ItemCount);
+            PropertyCount = ItemCount = 0;
+            if (_properties.Length <= 4096 && _items.Length <= 4096)
+            {
+                _cached = this;
+            }
+        }
+
+        public void Push(JsonProperty property)
+        {
+            if (PropertyCount == _properties.Length)
+            {
+                Array.Resize(ref _properties, _properties.Length * 2);
+            }
+
+            _properties[PropertyCount++] = property;
+        }
+
+        public void Push(JsonTree item)
+        {
+            if (ItemCount == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[ItemCount++] = item;
+        }
+
+        public bool Contains(int start, string name)
+        {
+            for (var i = start; i < PropertyCount; i++)
+            {
+                if (_properties[i].Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public HashSet<string> Names(int start)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = start; i < PropertyCount; i++)
+            {
+                names.Add(_properties[i].Name);
+            }
+
+            return names;
+        }
+
+        public JsonProperty[] PopProperties(int start)
+        {
+            var count = PropertyCount - start;
+            if (count == 0)
+            {
+                return NoProperties;
+            }
+
+            var properties = _properties.AsSpan(start, count).ToArray();
+            Array.Clear(_properties, start, count);
+            PropertyCount = start;
+            return properties;
+        }
+
+        public JsonTree[] PopItems(int start)
+        {
+            var count = ItemCount - start;
+            if (count == 0)
+            {
+                return NoItems;
+            }
+
+            var items = _items.AsSpan(start, count).ToArray();
+            Array.Clear(_items, start, count);
+            ItemCount = start;
+            return items;
+        }
     }
 
     /// <summary>The path of an indicator's entry in the actuals (<c>$.indicators.id</c>).</summary>
@@ -271,54 +443,50 @@ internal sealed class JsonTree
         return plain ? $"{parent}.{name}" : $"{parent}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
     }
 
-    /// <summary>Maps byte offsets to 1-based lines and character columns.</summary>
+    /// <summary>Maps byte offsets to 1-based lines and character columns; the lines are found the first time a position is asked for.</summary>
     internal sealed class LineMap
     {
-        private readonly byte[] _text;
-        private readonly List<int> _lineStarts = [0];
+        private readonly ReadOnlyMemory<byte> _text;
         private readonly string? _source;
+        private readonly object _gate = new();
+        private List<int>? _lineStarts;
         private int _lastLine = -1;
         private int _lastOffset;
         private int _lastColumn;
 
-        public LineMap(ReadOnlySpan<byte> utf8, string? source)
+        public LineMap(ReadOnlyMemory<byte> utf8, string? source)
         {
-            _text = utf8.ToArray();
+            _text = utf8;
             _source = source;
-            var at = 0;
-            int next;
-            while ((next = utf8[at..].IndexOf((byte)'\n')) >= 0)
-            {
-                at += next + 1;
-                _lineStarts.Add(at);
-            }
         }
 
         /// <summary>The document's UTF-8 text (without a byte-order mark).</summary>
-        public ReadOnlySpan<byte> Text => _text;
+        public ReadOnlySpan<byte> Text => _text.Span;
 
         public SourceLocation? Locate(int byteOffset) => At(byteOffset);
 
         public SourceLocation At(long byteOffset)
         {
             var offset = (int)byteOffset;
-            var line = _lineStarts.BinarySearch(offset);
-            if (line < 0)
-            {
-                line = ~line - 1;
-            }
-
-            // Count characters from the last position asked for on the same line when that is closer (long one-line files).
+            int line;
             int column;
-            lock (_lineStarts)
+            lock (_gate)
             {
+                var starts = LineStarts();
+                line = starts.BinarySearch(offset);
+                if (line < 0)
+                {
+                    line = ~line - 1;
+                }
+
+                // Count characters from the last position asked for on the same line when that is closer (long one-line files).
                 if (_lastLine == line && _lastOffset <= offset)
                 {
                     column = _lastColumn + CharCount(_lastOffset, offset);
                 }
                 else
                 {
-                    column = CharCount(_lineStarts[line], offset);
+                    column = CharCount(starts[line], offset);
                 }
 
                 (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
@@ -329,22 +497,50 @@ internal sealed class JsonTree
 
         public int ColumnOfBytePosition(int line, int bytePosition)
         {
-            if (line < 1 || line > _lineStarts.Count)
+            int start;
+            lock (_gate)
             {
-                return bytePosition + 1;
+                var starts = LineStarts();
+                if (line < 1 || line > starts.Count)
+                {
+                    return bytePosition + 1;
+                }
+
+                start = starts[line - 1];
             }
 
-            var start = _lineStarts[line - 1];
             return CharCount(start, Math.Min(start + bytePosition, _text.Length)) + 1;
+        }
+
+        /// <summary>The byte offsets at which lines start; called under the lock.</summary>
+        private List<int> LineStarts()
+        {
+            if (_lineStarts is null)
+            {
+                var starts = new List<int> { 0 };
+                var utf8 = _text.Span;
+                var at = 0;
+                int next;
+                while ((next = utf8[at..].IndexOf((byte)'\n')) >= 0)
+                {
+                    at += next + 1;
+                    starts.Add(at);
+                }
+
+                _lineStarts = starts;
+            }
+
+            return _lineStarts;
         }
 
         private int CharCount(int from, int to)
         {
+            var text = _text.Span;
             var count = 0;
-            for (var i = from; i < to && i < _text.Length; i++)
+            for (var i = from; i < to && i < text.Length; i++)
             {
                 // Count the bytes that start a UTF-8 sequence (not continuation bytes 10xxxxxx).
-                if ((_text[i] & 0xC0) != 0x80)
+                if ((text[i] & 0xC0) != 0x80)
                 {
                     count++;
                 }

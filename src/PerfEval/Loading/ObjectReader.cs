@@ -13,7 +13,7 @@ internal static class ObjectReader
     internal static Action<JsonTree, string>? OnRead;
 
     /// <summary>Properties named "//…" are comments for readers of the file and are skipped everywhere.</summary>
-    public static bool IsComment(string name) => name.StartsWith("//", StringComparison.Ordinal);
+    public static bool IsComment(string name) => name.Length >= 2 && name[0] == '/' && name[1] == '/';
 
     /// <summary>The value of a property that fits its schema; null when absent, null or not fitting.</summary>
     public static JsonTree? Get(this JsonTree node, string name)
@@ -33,13 +33,30 @@ internal static class ObjectReader
 
     public static bool? Bool(this JsonTree node, string name) => node.Get(name)?.Kind is { } k ? k == JsonKind.True : null;
 
-    public static List<JsonTree> Items(this JsonTree node, string name) => node.Get(name)?.Items ?? [];
+    public static JsonTree[] Items(this JsonTree node, string name) => node.Get(name)?.Items ?? [];
 
-    public static ImmutableArray<string> Strings(this JsonTree node, string name) => [.. node.Items(name).Where(i => !i.Invalid).Select(i => i.Text!)];
+    public static ImmutableArray<string> Strings(this JsonTree node, string name)
+    {
+        var items = node.Items(name);
+        if (items.Length == 0)
+        {
+            return [];
+        }
 
-    /// <summary>The entries of a map keyed by id (comments left out); values that broke the schema are left out too.</summary>
-    public static IEnumerable<JsonProperty> Entries(this JsonTree? map) =>
-        map is null ? [] : map.Properties.Where(p => !IsComment(p.Name) && !p.Value.Invalid && p.Value.Kind != JsonKind.Null);
+        var strings = ImmutableArray.CreateBuilder<string>(items.Length);
+        foreach (var item in items)
+        {
+            if (!item.Invalid)
+            {
+                strings.Add(item.Text!);
+            }
+        }
+
+        return strings.DrainToImmutable();
+    }
+
+    /// <summary>Whether a property of a map is an entry: not a comment, not null, and not breaking the schema.</summary>
+    public static bool IsEntry(in JsonProperty p) => !p.Value.Invalid && p.Value.Kind != JsonKind.Null && !IsComment(p.Name);
 
     /// <summary>The known name closest to a misspelt one (case-insensitive, or at most two edits away).</summary>
     public static string? Closest(string name, IEnumerable<string> known)

@@ -156,7 +156,7 @@ public static class PerfEvalJson
     /// <returns>The template, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<RuleTemplate> ReadRuleTemplateFile(string path) => FromFile(path, ReadTemplate);
 
-    private static LoadResult<RuleTemplate> ReadTemplate(ReadOnlySpan<byte> utf8, string? source)
+    private static LoadResult<RuleTemplate> ReadTemplate(ReadOnlyMemory<byte> utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -170,7 +170,7 @@ public static class PerfEvalJson
         return new LoadResult<RuleTemplate>(template, diagnostics.ToImmutable());
     }
 
-    private static LoadResult<ScoringPolicy> ReadPolicy(ReadOnlySpan<byte> utf8, string? source, PolicyCatalog? catalog)
+    private static LoadResult<ScoringPolicy> ReadPolicy(ReadOnlyMemory<byte> utf8, string? source, PolicyCatalog? catalog)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -179,15 +179,18 @@ public static class PerfEvalJson
         return new LoadResult<ScoringPolicy>(policy, diagnostics.ToImmutable());
     }
 
-    /// <summary>An indicator set from UTF-8 bytes held elsewhere (a line of JSON Lines), refused past <see cref="MaxDocumentBytes"/>.</summary>
-    internal static LoadResult<IndicatorSet> ReadIndicatorSetWithin(ReadOnlySpan<byte> utf8, string? source) =>
+    /// <summary>
+    /// An indicator set from UTF-8 bytes held elsewhere (a line of JSON Lines, which must not change afterwards: the set
+    /// keeps them for its source map instead of a copy), refused past <see cref="MaxDocumentBytes"/>.
+    /// </summary>
+    internal static LoadResult<IndicatorSet> ReadIndicatorSetWithin(ReadOnlyMemory<byte> utf8, string? source) =>
         utf8.Length > MaxDocumentBytes ? Unreadable<IndicatorSet>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadIndicatorSet(utf8, source);
 
-    /// <summary>Actuals from UTF-8 bytes held elsewhere (a line of JSON Lines), refused past <see cref="MaxDocumentBytes"/>.</summary>
-    internal static LoadResult<ProgrammeActuals> ReadActualsWithin(ReadOnlySpan<byte> utf8, string? source) =>
+    /// <summary>Actuals from UTF-8 bytes held elsewhere (kept as <see cref="ReadIndicatorSetWithin"/> keeps them), refused past <see cref="MaxDocumentBytes"/>.</summary>
+    internal static LoadResult<ProgrammeActuals> ReadActualsWithin(ReadOnlyMemory<byte> utf8, string? source) =>
         utf8.Length > MaxDocumentBytes ? Unreadable<ProgrammeActuals>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadActuals(utf8, source);
 
-    private static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlySpan<byte> utf8, string? source)
+    private static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlyMemory<byte> utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -203,7 +206,7 @@ public static class PerfEvalJson
         return new LoadResult<IndicatorSet>(set, diagnostics.ToImmutable());
     }
 
-    private static LoadResult<ProgrammeActuals> ReadActuals(ReadOnlySpan<byte> utf8, string? source)
+    private static LoadResult<ProgrammeActuals> ReadActuals(ReadOnlyMemory<byte> utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -216,7 +219,8 @@ public static class PerfEvalJson
         return new LoadResult<ProgrammeActuals>(actuals, diagnostics.ToImmutable());
     }
 
-    private delegate LoadResult<T> SpanReader<T>(ReadOnlySpan<byte> utf8, string? source)
+    /// <summary>Reads a document from UTF-8 bytes that it may keep (for the source map): they do not change afterwards.</summary>
+    private delegate LoadResult<T> SpanReader<T>(ReadOnlyMemory<byte> utf8, string? source)
         where T : class;
 
     private static LoadResult<T> FromStream<T>(Stream stream, string? source, SpanReader<T> read)
@@ -243,7 +247,11 @@ public static class PerfEvalJson
 
     private static LoadResult<T> FromBytes<T>(BoundedBytes bytes, string? source, SpanReader<T> read)
         where T : class =>
-        bytes.Succeeded ? read(bytes.Span, source) : Unreadable<T>(source, bytes.Reason!);
+        bytes.Succeeded ? read(Kept(bytes), source) : Unreadable<T>(source, bytes.Reason!);
+
+    /// <summary>The document's bytes, for the tree to keep: the buffer itself when little of it is unused, else a copy of the right size.</summary>
+    private static ReadOnlyMemory<byte> Kept(BoundedBytes bytes) =>
+        bytes.Bytes.Length - bytes.Length <= bytes.Length / 8 ? bytes.Memory : bytes.Span.ToArray();
 
     private static LoadResult<T> Unreadable<T>(string? source, object reason)
         where T : class

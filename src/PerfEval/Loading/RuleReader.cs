@@ -30,10 +30,10 @@ internal static partial class RuleReader
         return diagnostics.HasErrors ? null : template;
     }
 
-    public static ImmutableArray<ReasonCategory> Categories(List<JsonTree> items) =>
+    public static ImmutableArray<ReasonCategory> Categories(JsonTree[] items) =>
         [.. items.Where(i => !i.Faulty).Select(r => new ReasonCategory(r.String("id")!, r.String("zh")!, r.String("en")!))];
 
-    public static ImmutableArray<ReasonRule> ReasonRules(List<JsonTree> items) =>
+    public static ImmutableArray<ReasonRule> ReasonRules(JsonTree[] items) =>
         [.. items.Where(i => !i.Faulty).Select(r => new ReasonRule
         {
             Id = r.String("id")!,
@@ -45,15 +45,20 @@ internal static partial class RuleReader
             Indicators = r.Strings("indicators"),
         })];
 
-    public static ImmutableArray<ConsistencyRule> ConsistencyRules(List<JsonTree> items, DiagnosticBag diagnostics)
+    public static ImmutableArray<ConsistencyRule> ConsistencyRules(JsonTree[] items, DiagnosticBag diagnostics)
     {
         var rules = ImmutableArray.CreateBuilder<ConsistencyRule>();
-        foreach (var r in items.Where(i => !i.Faulty))
+        foreach (var r in items)
         {
+            if (r.Faulty)
+            {
+                continue;
+            }
+
             var code = r.Get("code");
             if (code is not null && !CodePattern().IsMatch(code.Text!))
             {
-                IndicatorSetReader.Invalid(code, Messages.IsChinese ? "代码应为 2 到 8 个大写字母后接 3 到 6 位数字，如 ZL001" : "a code is 2 to 8 capital letters and 3 to 6 digits, such as ZL001", diagnostics);
+                IndicatorSetReader.Invalid(code, MessageText.Of("reason.ruleCode"), diagnostics);
                 continue;
             }
 

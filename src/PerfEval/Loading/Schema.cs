@@ -64,6 +64,33 @@ internal sealed class Schema
 
     private JsonTypes? _effectiveTypes;
     private string[]? _enumValues;
+    private FrozenDictionary<string, Member>? _members;
+
+    /// <summary>
+    /// The names this schema knows, compiled into one table for the checker: for each name declared in
+    /// <see cref="Properties"/> or listed in <see cref="Required"/>, its schema (when declared) and its place in
+    /// <see cref="Required"/> (-1 when it is not required). Built the first time it is needed.
+    /// </summary>
+    public FrozenDictionary<string, Member> Members => _members ??= BuildMembers();
+
+    private FrozenDictionary<string, Member> BuildMembers()
+    {
+        var members = new Dictionary<string, Member>(StringComparer.Ordinal);
+        foreach (var (name, schema) in Properties ?? FrozenDictionary<string, Schema>.Empty)
+        {
+            members[name] = new Member(schema, -1);
+        }
+
+        for (var i = 0; i < Required.Length; i++)
+        {
+            members[Required[i]] = new Member(members.TryGetValue(Required[i], out var declared) ? declared.Declared : null, i);
+        }
+
+        return members.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>A name of <see cref="Members"/>: its schema when <see cref="Properties"/> declares it, and its index in <see cref="Required"/> or -1.</summary>
+    internal readonly record struct Member(Schema? Declared, int RequiredIndex);
 
     /// <summary>Whether an object of this schema may have the property (by <c>properties</c>, also through <c>$ref</c>).</summary>
     public bool Declares(string name) => (Properties?.ContainsKey(name) ?? false) || (Ref?.Declares(name) ?? false);

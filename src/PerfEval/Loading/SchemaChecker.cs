@@ -55,7 +55,7 @@ internal sealed class SchemaChecker
             case JsonKind.String when schema.Enum is not null:
                 if (!InEnum(node.Text!, schema.Enum))
                 {
-                    return Invalid(node, (Messages.IsChinese ? "应为以下之一：" : "expected one of: ") + string.Join(", ", schema.Enum));
+                    return Invalid(node, MessageText.Of("reason.expectedOneOf", ("choices", string.Join(", ", schema.Enum))));
                 }
 
                 break;
@@ -108,7 +108,7 @@ internal sealed class SchemaChecker
             }
 
             var all = schema.EnumValues!;
-            return InEnum(node.Text!, all) || Invalid(node, (Messages.IsChinese ? "应为以下之一：" : "expected one of: ") + string.Join(", ", all));
+            return InEnum(node.Text!, all) || Invalid(node, MessageText.Of("reason.expectedOneOf", ("choices", string.Join(", ", all))));
         }
 
         // Branches that differ by type (a target is text, a number or an object): the first that fits decides. Branches
@@ -121,14 +121,30 @@ internal sealed class SchemaChecker
     {
         node.Schema ??= schema;
         var ok = true;
+        var members = schema.Members;
+
+        // Which required properties are there (not null), and which of those are blank strings: one bit each.
+        var required = schema.Required.Length;
+        var counted = required <= 64;
+        ulong present = 0, blank = 0;
         foreach (var p in node.Properties)
         {
-            var child = Child(schema, p.Name);
+            var known = members.TryGetValue(p.Name, out var member);
+            var child = known && member.Declared is not null ? member.Declared : Child(schema, p.Name);
+            if (known && member.RequiredIndex >= 0 && counted && p.Value.Kind != JsonKind.Null)
+            {
+                present |= 1UL << member.RequiredIndex;
+                if (p.Value.Kind == JsonKind.String && string.IsNullOrWhiteSpace(p.Value.Text))
+                {
+                    blank |= 1UL << member.RequiredIndex;
+                }
+            }
+
             if (child is null)
             {
                 if (schema.Closed)
                 {
-                    Report(DiagnosticCodes.UnknownProperty, p.Value.Path, p.NameLocation, ("name", p.Name), ("suggestion", Messages.DidYouMean(ObjectReader.Closest(p.Name, schema.Properties?.Keys ?? []))));
+                    Report(DiagnosticCodes.UnknownProperty, p.Value.Path, p.NameLocation, ("name", p.Name), ("suggestion", MessageText.DidYouMean(ObjectReader.Closest(p.Name, schema.Properties?.Keys ?? []))));
                     p.Value.Invalid = true;
                     ok = false;
                 }
@@ -137,23 +153,30 @@ internal sealed class SchemaChecker
             }
 
             // A property set to null counts as absent; an entry of a map keyed by id cannot be null.
-            if (p.Value.Kind != JsonKind.Null || !(schema.Properties?.ContainsKey(p.Name) ?? false))
+            if (p.Value.Kind != JsonKind.Null || !(known && member.Declared is not null))
             {
                 ok &= Value(p.Value, child);
             }
         }
 
-        foreach (var name in schema.Required)
+        if (counted && present == (required == 64 ? ulong.MaxValue : (1UL << required) - 1) && blank == 0)
         {
-            var value = node[name];
-            if (value is null || value.Kind == JsonKind.Null)
+            return ok;
+        }
+
+        for (var i = 0; i < required; i++)
+        {
+            var name = schema.Required[i];
+            var value = counted ? null : node[name];
+            if (counted ? (present & (1UL << i)) == 0 : value is null || value.Kind == JsonKind.Null)
             {
                 Report(DiagnosticCodes.MissingProperty, JsonTree.ChildPath(node.Path, name), node.Location, ("name", name));
                 ok = false;
             }
-            else if (value.Kind == JsonKind.String && string.IsNullOrWhiteSpace(value.Text) && Child(schema, name)?.EffectiveTypes == JsonTypes.String)
+            else if ((counted ? (blank & (1UL << i)) != 0 : value!.Kind == JsonKind.String && string.IsNullOrWhiteSpace(value.Text))
+                && Child(schema, name)?.EffectiveTypes == JsonTypes.String)
             {
-                ok &= Invalid(value, Messages.IsChinese ? "不能为空" : "it must not be empty");
+                ok &= Invalid(node[name]!, MessageText.Of("reason.notEmpty"));
             }
         }
 
@@ -186,12 +209,12 @@ internal sealed class SchemaChecker
     {
         if (!Indicators.Notation.TryDecimal(node.Text!, out var d))
         {
-            return Invalid(node, Messages.IsChinese ? "数值超出范围" : "the number is out of range");
+            return Invalid(node, MessageText.Of("reason.numberOutOfRange"));
         }
 
         if (schema.Types.HasFlag(JsonTypes.Integer) && !schema.Types.HasFlag(JsonTypes.Number) && d != decimal.Truncate(d))
         {
-            return Invalid(node, Messages.IsChinese ? "应为整数" : "it must be a whole number");
+            return Invalid(node, MessageText.Of("reason.wholeNumber"));
         }
 
         var low = schema.Minimum ?? schema.ExclusiveMinimum;
@@ -203,12 +226,9 @@ internal sealed class SchemaChecker
             var (above, below) = (schema.ExclusiveMinimum is not null, schema.ExclusiveMaximum is not null);
             return Invalid(node, (low, high) switch
             {
-                (not null, not null) when Messages.IsChinese => $"应在 {from}{(above ? "（不含）" : string.Empty)} 到 {to}{(below ? "（不含）" : string.Empty)} 之间",
-                (not null, not null) => $"it must be between {from}{(above ? " (excluded)" : string.Empty)} and {to}{(below ? " (excluded)" : string.Empty)}",
-                (not null, null) when Messages.IsChinese => above ? $"应大于 {from}" : $"不能小于 {from}",
-                (not null, null) => above ? $"it must be above {from}" : $"it must not be below {from}",
-                _ when Messages.IsChinese => below ? $"应小于 {to}" : $"不能大于 {to}",
-                _ => below ? $"it must be below {to}" : $"it must not be above {to}",
+                (not null, not null) => MessageText.Of("reason.between", ("from", above ? MessageText.Of("word.excluded", ("value", from)) : from), ("to", below ? MessageText.Of("word.excluded", ("value", to)) : to)),
+                (not null, null) => MessageText.Of(above ? "reason.above" : "reason.notBelow", ("from", from)),
+                _ => MessageText.Of(below ? "reason.below" : "reason.notAbove", ("to", to)),
             });
         }
 
@@ -239,7 +259,7 @@ internal sealed class SchemaChecker
     };
 
     /// <summary>The types in words, in the order messages use: "number, string or object".</summary>
-    private static string Words(JsonTypes types)
+    private static MessageText Words(JsonTypes types)
     {
         var words = new List<string>();
         if ((types & (JsonTypes.Number | JsonTypes.Integer)) != 0)
@@ -255,17 +275,24 @@ internal sealed class SchemaChecker
             }
         }
 
-        return words.Count == 1 ? words[0] : string.Join(", ", words[..^1]) + " or " + words[^1];
+        if (words.Count == 1)
+        {
+            return MessageText.Word(words[0]);
+        }
+
+        // The combinations the schemas use have words of their own; any other is listed.
+        var name = string.Join(", ", words[..^1]) + " or " + words[^1];
+        return MessageText.IsWord(name) ? MessageText.Word(name) : MessageText.List(words.Select(MessageText.Word));
     }
 
     private bool WrongType(JsonTree node, JsonTypes expected)
     {
-        Report(DiagnosticCodes.WrongType, node.Path, node.Location, ("expected", Messages.Word(Words(expected))), ("actual", Messages.Word(JsonTree.KindName(node.Kind))));
+        Report(DiagnosticCodes.WrongType, node.Path, node.Location, ("expected", Words(expected)), ("actual", MessageText.Word(JsonTree.KindName(node.Kind))));
         node.Invalid = node.Faulty = true;
         return false;
     }
 
-    private bool Invalid(JsonTree node, string reason)
+    private bool Invalid(JsonTree node, MessageText reason)
     {
         Report(DiagnosticCodes.InvalidValue, node.Path, node.Location, ("value", node.Text), ("reason", reason));
         node.Invalid = node.Faulty = true;

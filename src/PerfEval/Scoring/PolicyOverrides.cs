@@ -117,52 +117,52 @@ internal sealed record PolicyOverrides
         return diagnostics.ErrorCount == errors ? policy : null;
     }
 
-    /// <summary>What does not fit together in a policy (also used for policies built in code).</summary>
-    public static IEnumerable<string> Problems(ScoringPolicy p)
+    /// <summary>What does not fit together in a policy (also used for policies built in code), in no language yet.</summary>
+    public static IEnumerable<MessageText> Problems(ScoringPolicy p)
     {
         if (!(p.PartialFloor > 0 && p.PartialFloor < p.AchievedFloor && p.AchievedFloor <= 1))
         {
-            yield return FormattableString.Invariant($"qualitative bands need 0 < partial ({p.PartialFloor}) < achieved ({p.AchievedFloor}) ≤ 1");
+            yield return MessageText.Of("policy.bands", ("partial", p.PartialFloor), ("achieved", p.AchievedFloor));
         }
 
         if (p.AchievedDefaultShare < p.AchievedFloor || p.AchievedDefaultShare > 1)
         {
-            yield return FormattableString.Invariant($"the default share for 达成 ({p.AchievedDefaultShare}) lies outside its band [{p.AchievedFloor}, 1]");
+            yield return MessageText.Of("policy.achievedDefault", ("share", p.AchievedDefaultShare), ("floor", p.AchievedFloor));
         }
 
         if (p.PartialDefaultShare < p.PartialFloor || p.PartialDefaultShare >= p.AchievedFloor)
         {
-            yield return FormattableString.Invariant($"the default share for 部分达成 ({p.PartialDefaultShare}) lies outside its band [{p.PartialFloor}, {p.AchievedFloor})");
+            yield return MessageText.Of("policy.partialDefault", ("share", p.PartialDefaultShare), ("floor", p.PartialFloor), ("ceiling", p.AchievedFloor));
         }
 
         if (p.NotAchievedDefaultShare < 0 || p.NotAchievedDefaultShare >= p.PartialFloor)
         {
-            yield return FormattableString.Invariant($"the default share for 未达成 ({p.NotAchievedDefaultShare}) lies outside its band [0, {p.PartialFloor})");
+            yield return MessageText.Of("policy.notAchievedDefault", ("share", p.NotAchievedDefaultShare), ("ceiling", p.PartialFloor));
         }
 
         if (p.Grades.IsDefaultOrEmpty)
         {
-            yield return "a policy needs at least one grade band";
+            yield return MessageText.Of("policy.noGrades");
         }
         else if (p.Grades.Select(g => g.MinimumScore).Distinct().Count() != p.Grades.Length)
         {
-            yield return "two grade bands start at the same score";
+            yield return MessageText.Of("policy.sameGradeStart");
         }
 
         var sum = p.BudgetWeight + p.LevelPoints.Values.Sum();
         if (sum != p.TotalPoints)
         {
-            yield return FormattableString.Invariant($"the budget weight and the level points add up to {sum}, not {p.TotalPoints}");
+            yield return MessageText.Of("policy.pointsSum", ("sum", sum), ("total", p.TotalPoints));
         }
 
         if (p.OverAchievementReduceAt is { } at && at < p.OverAchievementReviewAt)
         {
-            yield return FormattableString.Invariant($"points are reduced from {at} %, before the review threshold {p.OverAchievementReviewAt} %");
+            yield return MessageText.Of("policy.reduceBeforeReview", ("reduceAt", at), ("reviewAt", p.OverAchievementReviewAt));
         }
 
         if (p.SatisfactionStep <= 0)
         {
-            yield return "the satisfaction step must be above 0";
+            yield return MessageText.Of("policy.satisfactionStep");
         }
     }
 }

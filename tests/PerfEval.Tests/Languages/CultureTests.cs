@@ -8,6 +8,7 @@ using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Loading;
 using PerfEval.Rules;
+using PerfEval.Scoring;
 
 namespace PerfEval.Tests.Languages;
 
@@ -144,6 +145,93 @@ public sealed class CultureTests
         read.Diagnostics.Single().Message.Should().Be("无法读取文件：文件不存在");
         read.InCulture(En).Diagnostics.Single().Message.Should().Be("The file cannot be read: the file does not exist");
         read.InCulture(En).Diagnostics.Single().Should().BeEquivalentTo(read.Diagnostics.Single(), o => o.Excluding(d => d.Message));
+    }
+
+    /// <summary>The codes the readers produce in <see cref="ReaderFindings"/> whose messages cite PerfEval's own words.</summary>
+    private static readonly string[] ReaderCodesWithOwnWords =
+    [
+        DiagnosticCodes.MalformedJson, DiagnosticCodes.UnknownProperty, DiagnosticCodes.WrongType, DiagnosticCodes.InvalidValue,
+        DiagnosticCodes.InvalidTarget, DiagnosticCodes.LevelMismatch, DiagnosticCodes.InvalidPolicy,
+    ];
+
+    [Theory]
+    [InlineData("zh-CN", "en-US")]
+    [InlineData("en-US", "zh-CN")]
+    [InlineData("zh-Hans", "en")]
+    [InlineData("en-GB", "zh-TW")]
+    public void A_reader_finding_made_in_one_language_renders_wholly_in_the_other(string made, string rendered)
+    {
+        var findings = InCulture(CultureInfo.GetCultureInfo(made), ReaderFindings);
+
+        findings.Select(f => f.Code).Should().Contain(ReaderCodesWithOwnWords, "the documents exercise every kind of reason the readers give");
+        foreach (var f in findings)
+        {
+            var again = MessageCatalog.Default.Render(f, CultureInfo.GetCultureInfo(rendered));
+
+            InOneLanguage(f.Message, f, made).Should().BeEmpty($"{f.Code} at {f.Path} as made is “{f.Message}”");
+            InOneLanguage(again, f, rendered).Should().BeEmpty($"{f.Code} at {f.Path} rendered in {rendered} is “{again}”");
+            again.Should().NotBe(f.Message, $"{f.Code} at {f.Path} has a template in both languages");
+        }
+    }
+
+    [Fact]
+    public void A_reader_finding_keeps_its_reason_in_english_in_its_arguments_whatever_the_culture_it_was_made_in()
+    {
+        var zh = InCulture(Zh, ReaderFindings);
+        var en = InCulture(En, ReaderFindings);
+
+        zh.Select(f => (f.Code, f.Path, f.Location)).Should().Equal(en.Select(f => (f.Code, f.Path, f.Location)));
+        zh.Select(f => f.Arguments).Should().BeEquivalentTo(en.Select(f => f.Arguments), o => o.WithStrictOrdering());
+        zh.Select(f => f.Message).Should().NotIntersectWith(en.Select(f => f.Message));
+        zh.Select(f => MessageCatalog.Default.Render(f, En)).Should().Equal(en.Select(f => f.Message));
+    }
+
+    [Fact]
+    public void An_inconsistent_policy_given_to_the_evaluator_is_explained_in_english_whatever_the_ui_culture()
+    {
+        var policy = ScoringPolicy.Mof2020 with { PartialDefaultShare = 0.85m };
+
+        var thrown = InCulture(Zh, () => Record.Exception(() => new Evaluator(policy)));
+
+        thrown.Should().BeOfType<ArgumentException>().Which.Message.Should()
+            .Contain("the default share for partial (0.85) lies outside its band [0.6, 0.8)");
+        LanguageCheck.ChineseIn(thrown!.Message).Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// The findings of reading faulty documents of every format in the current UI culture: JSON that is empty or has
+    /// more after its end, an unknown property, values of the wrong type, out of bounds, not in a list, blank, levels that
+    /// do not pair, targets that cannot be read, a rule code of the wrong form, figures written as words, an
+    /// inconsistent policy.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> ReaderFindings()
+    {
+        var set = PerfEvalJson.ReadIndicatorSet("""
+            {
+              "id": "s", "name": "n", "year": 2025, "nmae": "x",
+              "budget": { "sources": [ { "id": "a", "name": "甲", "category": "灰色资金" } ] },
+              "indicators": [
+                { "id": "i1", "name": "甲", "level2": "数量", "target": "≥100" },
+                { "id": "i2", "name": "乙", "level1": "benefit", "level2": "quantity", "target": "≥100" },
+                { "id": "i3", "name": "丙", "level2": "quantity", "target": true },
+                { "id": "i4", "name": "丁", "level2": "quantity", "target": "≥", "weight": 150 },
+                { "id": "i5", "name": "戊", "level2": "quantity", "target": { "comparison": "range", "value": 5 } },
+                { "id": "i6", "name": "己", "level2": "quantity", "target": { "deadline": "年底" } },
+                { "id": "i7", "name": " ", "level2": "quantity", "target": "≥1", "comparison": "≤" },
+                { "id": "i8", "name": "庚", "level2": "quantity", "target": "≥1", "comparison": "大约" }
+              ],
+              "consistencyRules": [ { "id": "r", "expression": "actual > 0", "code": "bad" } ]
+            }
+            """, "set.json");
+        var actuals = PerfEvalJson.ReadActuals("""
+            { "indicatorSet": "s", "year": 2025.5, "indicators": { "i1": { "grade": "优", "actual": 3 } }, "stated": { "available": "很多" }, "budget": { "spent": -1 } }
+            """, "actuals.json");
+        var policy = PerfEvalJson.ReadScoringPolicy("""{ "name": "x", "qualitativeDefaults": { "partial": 0.85 }, "satisfaction": { "step": 0 } }""", "policy.json", null);
+        var bands = PerfEvalJson.ReadScoringPolicy("""{ "name": "y", "qualitativeDefaults": { "achieved": 0.7, "notAchieved": 0.6 }, "budgetWeight": 20 }""", "bands.json", null);
+        var template = PerfEvalJson.ReadRuleTemplate("""{ "id": "t", "consistencyRules": [ { "id": "r", "expression": "actual > 0", "code": "zl1" } ] }""", "template.json");
+        var empty = PerfEvalJson.ReadActuals("", "empty.json");
+        var trailing = PerfEvalJson.ReadActuals("{} {}", "trailing.json");
+        return [.. set.Diagnostics, .. actuals.Diagnostics, .. policy.Diagnostics, .. bands.Diagnostics, .. template.Diagnostics, .. empty.Diagnostics, .. trailing.Diagnostics];
     }
 
     /// <summary>Every finding of evaluating and auditing <see cref="Programme"/> in <paramref name="culture"/> (given in the options and to the audit).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentAssertions;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
@@ -69,8 +70,11 @@ public sealed class ReaderEdgeTests
     {
         var load = PerfEvalJson.ReadIndicatorSet(MinimalSet.Replace("\"≥100\"", "true", StringComparison.Ordinal));
 
-        load.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.WrongType).Which.Arguments["expected"].Should().Be(
-            Messages.Word("number, string or object"));
+        load.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.WrongType).Which.Arguments["expected"].Should().Be("a number, a string or an object");
+        load.InCulture(CultureInfo.GetCultureInfo("en")).Diagnostics.Single(d => d.Code == DiagnosticCodes.WrongType).Message.Should().Be(
+            "Expected a number, a string or an object but found true or false.");
+        load.InCulture(CultureInfo.GetCultureInfo("zh-CN")).Diagnostics.Single(d => d.Code == DiagnosticCodes.WrongType).Message.Should().Be(
+            "此处应为数字、字符串或对象，实际为布尔值。");
     }
 
     [Fact]

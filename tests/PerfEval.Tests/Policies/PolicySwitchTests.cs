@@ -663,9 +663,9 @@ public sealed class PolicySwitchTests
     [Theory]
     [InlineData("""{ "name": "x", "qualitativeBands": { "achieved": 0.6, "partial": 0.8 } }""", "qualitative bands")]
     [InlineData("""{ "name": "x", "qualitativeBands": { "partial": 0.8 } }""", "qualitative bands")]   // 0.8 < 0.8 fails
-    [InlineData("""{ "name": "x", "qualitativeDefaults": { "partial": 0.85 } }""", "部分达成 (0.85)")]  // not in [0.6, 0.8)
-    [InlineData("""{ "name": "x", "qualitativeDefaults": { "achieved": 0.7 } }""", "达成 (0.7)")]      // not in [0.8, 1]
-    [InlineData("""{ "name": "x", "qualitativeDefaults": { "notAchieved": 0.6 } }""", "未达成 (0.6)")]  // not in [0, 0.6)
+    [InlineData("""{ "name": "x", "qualitativeDefaults": { "partial": 0.85 } }""", "partial (0.85)")]  // not in [0.6, 0.8)
+    [InlineData("""{ "name": "x", "qualitativeDefaults": { "achieved": 0.7 } }""", "achieved (0.7)")]      // not in [0.8, 1]
+    [InlineData("""{ "name": "x", "qualitativeDefaults": { "notAchieved": 0.6 } }""", "not achieved (0.6)")]  // not in [0, 0.6)
     [InlineData("""{ "name": "x", "budgetWeight": 20 }""", "add up to 110, not 100")]               // 20 + 50 + 30 + 10
     [InlineData("""{ "name": "x", "levelPoints": { "output": 40 } }""", "add up to 90, not 100")]      // 10 + 40 + 30 + 10
     [InlineData("""{ "name": "x", "totalPoints": 90 }""", "add up to 100, not 90")]
