@@ -32,7 +32,7 @@ public static class IndicatorLevels
     /// <summary>The level 1 that a level-2 group belongs to in the 2020 self-evaluation table (cost → output).</summary>
     /// <param name="level2">The level-2 group.</param>
     /// <returns>Its level-1 group.</returns>
-    public static Level1 DefaultParent(Level2 level2) => Array.Find(Level2Names, n => n.Level == level2).Parent;
+    public static Level1 DefaultParent(Level2 level2) => Find(level2).Parent;
 
     /// <summary>Whether <paramref name="level2"/> may stand under <paramref name="level1"/>.</summary>
     /// <param name="level1">The level-1 group.</param>
@@ -44,12 +44,12 @@ public static class IndicatorLevels
     /// <summary>The camelCase code of a level-1 group, as used in JSON (<c>output</c>).</summary>
     /// <param name="level">The level-1 group.</param>
     /// <returns>The code.</returns>
-    public static string Code(Level1 level) => Array.Find(Level1Names, n => n.Level == level).Code;
+    public static string Code(Level1 level) => Find(level).Code;
 
     /// <summary>The camelCase code of a level-2 group, as used in JSON (<c>quantity</c>).</summary>
     /// <param name="level">The level-2 group.</param>
     /// <returns>The code.</returns>
-    public static string Code(Level2 level) => Array.Find(Level2Names, n => n.Level == level).Code;
+    public static string Code(Level2 level) => Find(level).Code;
 
     /// <summary>The display name of a level-1 group (<c>产出指标</c> or <c>Output</c>).</summary>
     /// <param name="level">The level-1 group.</param>
@@ -57,7 +57,7 @@ public static class IndicatorLevels
     /// <returns>The name.</returns>
     public static string Name(Level1 level, bool chinese)
     {
-        var n = Array.Find(Level1Names, x => x.Level == level);
+        var n = Find(level);
         return chinese ? n.Chinese : n.English;
     }
 
@@ -67,7 +67,7 @@ public static class IndicatorLevels
     /// <returns>The name.</returns>
     public static string Name(Level2 level, bool chinese)
     {
-        var n = Array.Find(Level2Names, x => x.Level == level);
+        var n = Find(level);
         return chinese ? n.Chinese : n.English;
     }
 
@@ -127,4 +127,32 @@ public static class IndicatorLevels
     /// <param name="level">The group.</param>
     /// <returns>The name, as a message text.</returns>
     internal static MessageText Text(Level2 level) => MessageText.Of("level2." + Code(level));
+
+    /// <summary>The row of a level-1 group (a loop, not a lambda: these run for every indicator read and evaluated).</summary>
+    private static (Level1 Level, string Code, string Chinese, string English) Find(Level1 level)
+    {
+        foreach (var n in Level1Names)
+        {
+            if (n.Level == level)
+            {
+                return n;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>The row of a level-2 group.</summary>
+    private static (Level2 Level, Level1 Parent, string Code, string Chinese, string English) Find(Level2 level)
+    {
+        foreach (var n in Level2Names)
+        {
+            if (n.Level == level)
+            {
+                return n;
+            }
+        }
+
+        return default;
+    }
 }
