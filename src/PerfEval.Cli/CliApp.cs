@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using PerfEval.Batch;
-using PerfEval.DependencyInjection;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Loading;
-using PerfEval.Reporting;
-using PerfEval.Scoring;
 
 namespace PerfEval.Cli;
 

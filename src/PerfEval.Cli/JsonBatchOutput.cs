@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PerfEval.Batch;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PerfEval.Cli;
 
 /// <summary>Output that could not be written: where to, and the operating system's reason.</summary>

@@ -1,5 +1,3 @@
-using PerfEval.Loading;
-
 namespace PerfEval.Cli;
 
 /// <summary>One programme to evaluate: its indicator-set file and its actuals file.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using PerfEval.Audit;
-using PerfEval.Loading;
-
 namespace PerfEval.Cli;
 
 /// <summary>Progress on standard error for long runs over many programmes (only when there are several and error is a terminal).</summary>

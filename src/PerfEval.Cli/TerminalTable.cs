@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
 

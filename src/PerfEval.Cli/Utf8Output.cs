@@ -1,12 +1,4 @@
-using System.Buffers;
-using System.Collections.Immutable;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using PerfEval.Batch;
-using PerfEval.Diagnostics;
-using PerfEval.Evaluation;
-using PerfEval.Reporting;
 
 namespace PerfEval.Cli;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using PerfEval.Reporting;
-
 namespace PerfEval.Excel;
 
 /// <summary>The cell styles of the workbook; the values are the indexes into its <c>cellXfs</c>.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using PerfEval.Reporting;
-
 namespace PerfEval.Excel;
 
 /// <summary>One cell of the sheet: text or a number, its style, and the range it spans when it is merged.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Actuals;
 
 /// <summary>An amount for a named budget line.</summary>

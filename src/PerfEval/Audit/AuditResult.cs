@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
-using PerfEval.Indicators;
-using PerfEval.Scoring;
 
 namespace PerfEval.Audit;
 

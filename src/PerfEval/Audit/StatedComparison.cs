@@ -1,11 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using PerfEval.Actuals;
-using PerfEval.Diagnostics;
-using PerfEval.Evaluation;
-using PerfEval.Indicators;
-using PerfEval.Scoring;
-
 namespace PerfEval.Audit;
 
 /// <summary>One figure of a submitted report next to its recomputation.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
-using PerfEval.Loading;
 
 namespace PerfEval.Batch;
 

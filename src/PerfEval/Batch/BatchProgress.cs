@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using PerfEval.Diagnostics;
-using PerfEval.Evaluation;
-using PerfEval.Loading;
-
 namespace PerfEval.Batch;
 
 /// <summary>How far a batch has got.</summary>

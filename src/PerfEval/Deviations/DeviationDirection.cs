@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Deviations;
 
 /// <summary>Which side of its target an actual fell on.</summary>

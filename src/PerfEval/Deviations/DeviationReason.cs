@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Deviations;
 
 /// <summary>One reason given for a deviation.</summary>

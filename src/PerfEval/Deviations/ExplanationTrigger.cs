@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Deviations;
 
 /// <summary>Why an explanation (偏差原因分析及改进措施) is required.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Deviations;
 
 /// <summary>Where a deviation reason came from.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Indicators;
 

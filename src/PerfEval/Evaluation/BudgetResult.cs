@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
-using PerfEval.Actuals;
 using PerfEval.Deviations;
-using PerfEval.Diagnostics;
-using PerfEval.Indicators;
-using PerfEval.Scoring;
 
 namespace PerfEval.Evaluation;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using PerfEval.Deviations;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
-using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Rules;
 using PerfEval.Scoring;

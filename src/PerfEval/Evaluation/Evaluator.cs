@@ -4,9 +4,9 @@ using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Indicators;
 using PerfEval.Loading;
+using PerfEval.Preparation;
 using PerfEval.Rules;
 using PerfEval.Scoring;
-using PerfEval.Preparation;
 
 namespace PerfEval.Evaluation;
 

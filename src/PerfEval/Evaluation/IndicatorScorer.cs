@@ -1,7 +1,6 @@
-using PerfEval.Scoring;
 using PerfEval.Actuals;
-using PerfEval.Evaluation;
 using PerfEval.Indicators;
+using PerfEval.Scoring;
 
 namespace PerfEval.Evaluation;
 

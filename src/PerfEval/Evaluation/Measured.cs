@@ -1,6 +1,3 @@
-using PerfEval.Scoring;
-using PerfEval.Actuals;
-using PerfEval.Evaluation;
 using PerfEval.Indicators;
 
 namespace PerfEval.Evaluation;

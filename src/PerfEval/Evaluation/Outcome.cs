@@ -1,8 +1,3 @@
-using PerfEval.Scoring;
-using PerfEval.Actuals;
-using PerfEval.Evaluation;
-using PerfEval.Indicators;
-
 namespace PerfEval.Evaluation;
 
 /// <summary>The unrounded outcome of comparing one actual with its target.</summary>

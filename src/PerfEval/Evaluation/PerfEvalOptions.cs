@@ -1,8 +1,8 @@
 using System.Globalization;
 using PerfEval.Diagnostics;
+using PerfEval.Loading;
 using PerfEval.Rules;
 using PerfEval.Scoring;
-using PerfEval.Loading;
 
 namespace PerfEval.Evaluation;
 

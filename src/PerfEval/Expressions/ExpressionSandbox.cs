@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using PerfEval.Diagnostics;
 
 namespace PerfEval.Expressions;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Indicators;
 
 /// <summary>A named funding source or expenditure line of a budget.</summary>

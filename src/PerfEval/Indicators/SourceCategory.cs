@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace PerfEval.Indicators;
 
 /// <summary>What kind of money a funding source is, for the rows of the table's funds block.</summary>

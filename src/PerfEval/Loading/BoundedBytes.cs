@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
 using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;

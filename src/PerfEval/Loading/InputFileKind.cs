@@ -1,7 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
-using PerfEval.Diagnostics;
-
 namespace PerfEval.Loading;
 
 /// <summary>What a path names, as far as reading it is concerned.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using PerfEval.Diagnostics;
-
 namespace PerfEval.Loading;
 
 internal enum JsonKind : byte

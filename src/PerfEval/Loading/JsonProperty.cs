@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;

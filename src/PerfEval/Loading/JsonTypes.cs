@@ -1,10 +1,3 @@
-using System.Collections.Frozen;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using PerfEval.Diagnostics;
-
 namespace PerfEval.Loading;
 
 /// <summary>The JSON types a schema allows (<c>"type"</c>), as flags; none set means any.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;
 

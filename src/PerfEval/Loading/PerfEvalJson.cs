@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Indicators;

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using PerfEval.Scoring;
 using PerfEval.Diagnostics;
-using PerfEval.Loading;
+using PerfEval.Scoring;
 
 namespace PerfEval.Loading;
 

@@ -1,7 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
-using PerfEval.Diagnostics;
-
 namespace PerfEval.Loading;
 
 /// <summary>Why a document could not be read into memory.</summary>

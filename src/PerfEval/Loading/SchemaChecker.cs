@@ -1,8 +1,4 @@
-using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using PerfEval.Deviations;
-using PerfEval.Evaluation;
-using PerfEval.Indicators;
-
 namespace PerfEval.Reporting;
 
 /// <summary>What a table cell holds, so that writers can keep numbers as numbers.</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using PerfEval.Deviations;
-using PerfEval.Evaluation;
-using PerfEval.Indicators;
-
 namespace PerfEval.Reporting;
 
 /// <summary>A row of the funds block (项目资金): the total, then 当年财政拨款, 上年结转资金 and 其他资金.</summary>

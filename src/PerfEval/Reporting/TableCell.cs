@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.Globalization;
-using PerfEval.Deviations;
-using PerfEval.Evaluation;
-using PerfEval.Indicators;
 
 namespace PerfEval.Reporting;
 

@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using PerfEval.Deviations;
-using PerfEval.Evaluation;
-using PerfEval.Indicators;
-
 namespace PerfEval.Reporting;
 
 /// <summary>Which optional columns the self-evaluation table has, and its language.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using PerfEval.Deviations;
-using PerfEval.Diagnostics;
 
 namespace PerfEval.Rules;
 

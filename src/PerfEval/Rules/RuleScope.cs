@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using PerfEval.Deviations;
-using PerfEval.Diagnostics;
-
 namespace PerfEval.Rules;
 
 /// <summary>What a rule looks at: each indicator in turn, or the budget.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using PerfEval.Deviations;
-using PerfEval.Diagnostics;
 
 namespace PerfEval.Rules;
 

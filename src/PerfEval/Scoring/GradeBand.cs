@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using PerfEval.Indicators;
-
 namespace PerfEval.Scoring;
 
 /// <summary>A grade band: totals at or above <paramref name="MinimumScore"/> get this grade (the highest band that fits wins).</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using PerfEval.Indicators;
-
 namespace PerfEval.Scoring;
 
 /// <summary>How a less-is-better indicator (≤) scores when the actual is above the target.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using PerfEval.Indicators;
-
 namespace PerfEval.Scoring;
 
 /// <summary>How satisfaction indicators (服务对象满意度指标) score.</summary>
