@@ -58,16 +58,27 @@ internal static class OutputFile
                 }
             }
 
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            // Readable by its owner only while it is written (a replaced file may have been private); the target's
+            // permissions are given to it once it is whole.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var stream = new FileStream(temp, options))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
-            if (kind == InputFileKind.Regular && !OperatingSystem.IsWindows())
+            if (!OperatingSystem.IsWindows())
             {
-                // The replaced file keeps its permissions.
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+                // The replaced file keeps its permissions; a new file gets those a new file would have had (0666 less the umask is not
+                // known here, so the common 0644).
+                File.SetUnixFileMode(temp, kind == InputFileKind.Regular
+                    ? File.GetUnixFileMode(target)
+                    : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             }
 
             File.Move(temp, target, overwrite: true);

@@ -5,8 +5,9 @@ namespace PerfEval.Batch;
 
 /// <summary>
 /// Programmes in a JSON Lines file, one per line: <c>{"name": "…", "indicatorSet": {…}, "actuals": {…}}</c>.
-/// Each line is a document of its own and is held to <see cref="PerfEvalJson.MaxDocumentBytes"/> while it is read:
-/// a longer line is not kept in memory (the rest of it is skipped) and becomes a programme that reports PE1011 at
+/// Each line is held to the limit it is read with (<see cref="BatchInput.MaxJsonLineBytes"/> for files and streams of
+/// programmes: two documents and the envelope) while it is read, and each document in it to
+/// <see cref="PerfEvalJson.MaxDocumentBytes"/>: a longer line is not kept in memory (the rest of it is skipped) and becomes a programme that reports PE1011 at
 /// its line. Blank lines (spaces, tabs, carriage returns only) are skipped; lines end with <c>\n</c> (a <c>\r</c>
 /// before it is dropped). The file is refused, as one programme with PE1011, when it is a device, a FIFO or a socket.
 /// </summary>

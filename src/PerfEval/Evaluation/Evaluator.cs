@@ -91,11 +91,6 @@ public sealed class Evaluator : IEvaluator
     {
         ArgumentNullException.ThrowIfNull(indicatorSet);
         ArgumentNullException.ThrowIfNull(actuals);
-        if (indicatorSet.Indicators.IsDefault)
-        {
-            indicatorSet = indicatorSet with { Indicators = [] };
-        }
-
         return EvaluationRun.Evaluate(_plans.GetOrAdd(indicatorSet, _prepare), actuals, new DiagnosticBag(MessageCatalog, Culture ?? CultureInfo.CurrentUICulture));
     }
 }

@@ -69,7 +69,7 @@ internal sealed class CompiledRules
     /// <summary>These rules followed by <paramref name="more"/> (a set's own rules after its templates').</summary>
     public CompiledRules Then(CompiledRules more)
     {
-        if (more.IsEmpty && more.Categories.Count == Categories.Count)
+        if (more.IsEmpty && more.Categories.Keys.All(Categories.ContainsKey))
         {
             return this;
         }

@@ -58,6 +58,12 @@ internal sealed class Planner
     /// <returns>Its plan.</returns>
     public EvaluationPlan Prepare(IndicatorSet set)
     {
+        // A set built in code may leave its indicators unset; the plan (kept under the set as given) holds it with none.
+        if (set.Indicators.IsDefault)
+        {
+            set = set with { Indicators = [] };
+        }
+
         var findings = new DiagnosticBag();
         var policy = BindPolicy(set, findings);
         findings.AddRange(set.ReadWarnings.IsDefault ? [] : set.ReadWarnings);
