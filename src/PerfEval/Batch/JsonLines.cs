@@ -116,7 +116,9 @@ internal static class JsonLines
             var start = 0;
             if (first)
             {
+                // A pipe may deliver fewer bytes than a byte-order mark first: read until there are three, or the end.
                 first = false;
+                n = TopUp(stream, chunk, n, 3);
                 start = n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF ? 3 : 0;
             }
 
@@ -186,6 +188,30 @@ internal static class JsonLines
         }
 
         return new RawLine(number, line.AsSpan(0, n).ToArray(), null, WholeSource: false);
+    }
+
+    /// <summary>Reads more into <paramref name="chunk"/> after its first <paramref name="n"/> bytes until it holds <paramref name="least"/> or the stream ends; a failure here is left for the next read to report.</summary>
+    private static int TopUp(Stream stream, byte[] chunk, int n, int least)
+    {
+        try
+        {
+            while (n < least)
+            {
+                var more = stream.Read(chunk, n, chunk.Length - n);
+                if (more <= 0)
+                {
+                    break;
+                }
+
+                n += more;
+            }
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            // The bytes read so far are used; the next read meets the failure again and reports it.
+        }
+
+        return n;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> part) => part.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;

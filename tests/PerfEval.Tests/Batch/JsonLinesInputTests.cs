@@ -36,6 +36,23 @@ public sealed class JsonLinesInputTests : IClassFixture<SeedExample>
     }
 
     [Fact]
+    public void A_byte_order_mark_that_arrives_a_byte_at_a_time_is_still_skipped()
+    {
+        using var stream = new OneByteAtATime(Encoding.UTF8.GetBytes("\uFEFF" + Line(0) + "\n" + Line(1)));
+
+        var items = Evaluate(BatchInput.FromJsonLines(stream, "pipe.jsonl"));
+
+        items.Select(i => i.Name).Should().Equal("pipe.jsonl:1 项目0", "pipe.jsonl:2 项目1");
+        items.Should().OnlyContain(i => i.Succeeded);
+    }
+
+    /// <summary>A stream that hands out one byte per read, as a pipe may.</summary>
+    private sealed class OneByteAtATime(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
+    }
+
+    [Fact]
     public void A_line_gives_the_same_result_as_its_two_documents_read_separately()
     {
         var set = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(_seed.Folder, "indicators.json")))!.ToJsonString();
