@@ -253,11 +253,21 @@ public sealed class TargetNotationTests
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public void Only_an_empty_target_cannot_be_read(string text)
+    public void An_empty_target_cannot_be_read(string text)
     {
         Target.TryParse(text, Level2.Quantity, out var target, out var error).Should().BeFalse();
         target.Should().BeNull();
         error.Should().Be("the target is empty");
+    }
+
+    [Theory]
+    [InlineData("<>100")]
+    [InlineData("<> 5")]
+    public void Not_equal_is_no_comparison_of_the_national_forms_and_is_refused(string text)
+    {
+        Target.TryParse(text, Level2.Quantity, out var target, out var error).Should().BeFalse("a target says what must be reached, never what must not be");
+        target.Should().BeNull();
+        error.Should().NotBeNullOrEmpty();
     }
 
     // ---- actuals ---------------------------------------------------------------------------------------------
