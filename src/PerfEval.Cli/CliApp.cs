@@ -38,7 +38,7 @@ internal static class CliApp
     {
         try
         {
-            var target = failure.Target == "standard output" && Messages.IsChineseCulture(CultureInfo.CurrentUICulture) ? "标准输出" : failure.Target;
+            object target = failure.Target == "standard output" ? MessageText.Of("word.standardOutput") : failure.Target;
             error.WriteLine(OutputFile.Unwritable(target, failure.Reason).ToString());
         }
         catch (OutputFailedException)

@@ -12,9 +12,8 @@ namespace PerfEval.Cli;
 internal static class OutputFile
 {
     /// <summary>Writes the file; null when it was written, otherwise the reason it was not (nothing is left behind).</summary>
-    public static string? TryWrite(string path, Action<Stream> write)
+    public static object? TryWrite(string path, Action<Stream> write)
     {
-        var zh = Messages.IsChineseCulture(System.Globalization.CultureInfo.CurrentUICulture);
         string target;
         try
         {
@@ -30,19 +29,18 @@ internal static class OutputFile
         var kind = InputFiles.KindOf(target);
         if (kind == InputFileKind.Directory)
         {
-            return zh ? "这是一个文件夹，请给出文件名" : "it is a folder; give a file name";
+            return MessageText.Of("reason.outputIsFolder");
         }
 
         if (InputFiles.IsSpecial(kind))
         {
-            return zh ? "这是一个设备、命名管道或套接字，不是普通文件；不予写入（省略 --output 即写到标准输出）"
-                : "it is a device, a FIFO or a socket, not a regular file; nothing is written to it (leave out --output to write to standard output)";
+            return MessageText.Of("reason.outputIsSpecial");
         }
 
         var folder = Path.GetDirectoryName(target);
         if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
         {
-            return zh ? $"文件夹“{folder}”不存在" : $"the folder '{folder}' does not exist";
+            return MessageText.Of("reason.folderMissing", ("folder", folder));
         }
 
         var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
@@ -99,7 +97,7 @@ internal static class OutputFile
     }
 
     /// <summary>PE5001 for a file (or standard output) that could not be written; the message names it.</summary>
-    public static Diagnostic Unwritable(string output, string reason)
+    public static Diagnostic Unwritable(object output, object reason)
     {
         var bag = new DiagnosticBag();
         bag.Add(DiagnosticCodes.UnwritableOutput, DiagnosticSeverity.Error, "$", null, ("output", output), ("reason", reason));
