@@ -35,11 +35,12 @@ public static class Auditor
 
         // Each stated figure is compared with the exact recomputed value, rounded once, to the stated figure's own
         // precision (0 to 4 decimals): 85 agrees with 85.496 %, 85.49 does not agree with 85.495 %.
-        void Compare(string path, MessageText label, decimal? statedValue, decimal? exact)
+        // Returns whether the figure agrees (a figure the report does not state agrees).
+        bool Compare(string path, MessageText label, decimal? statedValue, decimal? exact)
         {
             if (statedValue is not { } s)
             {
-                return;
+                return true;
             }
 
             var decimals = Math.Min(Scale(s), MaxStatedDecimals);
@@ -50,6 +51,8 @@ public static class Auditor
             {
                 bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, path, map[path], ("figure", label), ("stated", Text(s)), ("recomputed", rounded is { } y ? Text(y) : "—"), ("exact", exact is { } z ? ExactText(z) : "—"));
             }
+
+            return agrees;
         }
 
         Compare("$.stated.available", MessageText.Of("figure.availableBudget"), stated.Available, b.Available);
@@ -145,7 +148,7 @@ public static class Auditor
     private static void Shares(
         ImmutableDictionary<string, decimal> stated,
         ShareLines lines,
-        Action<string, MessageText, decimal?, decimal?> compare,
+        Func<string, MessageText, decimal?, decimal?, bool> compare,
         DiagnosticBag bag,
         SourceMap map)
     {
@@ -166,9 +169,7 @@ public static class Auditor
             }
 
             var exact = lines.Exact(line);
-            compare(p, MessageText.Of(lines.Keys.Label, ("name", line.Name)), share, exact);
-            var decimals = Math.Min(Scale(share), MaxStatedDecimals);
-            if (exact is { } e && Figures.Round(e, decimals) != Figures.Round(share, decimals))
+            if (!compare(p, MessageText.Of(lines.Keys.Label, ("name", line.Name)), share, exact) && exact is { } e)
             {
                 disagreeing.Add($"{line.Name} ({Text(share)}% / {Text(line.Share ?? Figures.Round(e))}%)");
             }

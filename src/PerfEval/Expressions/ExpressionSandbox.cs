@@ -31,10 +31,6 @@ internal static class ExpressionSandbox
         "float", "double", "decimal", "typeof", "default", "this", "base", "var", "dynamic", "nameof", "sizeof",
     };
 
-    /// <summary>Checks an expression; returns the names of the values it reads, in first-use order.</summary>
-    public static bool TryCheck(string expression, out ImmutableArray<string> names, out MessageText? error) =>
-        TryCheck(expression, out names, out error, literals: null);
-
     /// <summary>Checks an expression and also lists where its number literals stand (start, length).</summary>
     public static bool TryCheck(string expression, out ImmutableArray<string> names, out MessageText? error, List<(int Start, int Length)>? literals)
     {

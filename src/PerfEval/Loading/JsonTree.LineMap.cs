@@ -1,0 +1,114 @@
+using PerfEval.Diagnostics;
+
+namespace PerfEval.Loading;
+
+/// <summary>Positions: byte offsets turned into lines and columns only when a finding asks for one.</summary>
+internal sealed partial class JsonTree
+{
+    /// <summary>Maps byte offsets to 1-based lines and character columns; the lines are found the first time a position is asked for.</summary>
+    internal sealed class LineMap
+    {
+        private readonly ReadOnlyMemory<byte> _text;
+        private readonly string? _source;
+        private readonly object _gate = new();
+        private List<int>? _lineStarts;
+        private int _lastLine = -1;
+        private int _lastOffset;
+        private int _lastColumn;
+
+        public LineMap(ReadOnlyMemory<byte> utf8, string? source)
+        {
+            _text = utf8;
+            _source = source;
+        }
+
+        /// <summary>The document's UTF-8 text (without a byte-order mark).</summary>
+        public ReadOnlySpan<byte> Text => _text.Span;
+
+        public SourceLocation? Locate(int byteOffset) => At(byteOffset);
+
+        public SourceLocation At(long byteOffset)
+        {
+            var offset = (int)byteOffset;
+            int line;
+            int column;
+            lock (_gate)
+            {
+                var starts = LineStarts();
+                line = starts.BinarySearch(offset);
+                if (line < 0)
+                {
+                    line = ~line - 1;
+                }
+
+                // Count characters from the last position asked for on the same line when that is closer (long one-line files).
+                if (_lastLine == line && _lastOffset <= offset)
+                {
+                    column = _lastColumn + CharCount(_lastOffset, offset);
+                }
+                else
+                {
+                    column = CharCount(starts[line], offset);
+                }
+
+                (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
+            }
+
+            return new SourceLocation(_source, line + 1, column + 1);
+        }
+
+        public int ColumnOfBytePosition(int line, int bytePosition)
+        {
+            int start;
+            lock (_gate)
+            {
+                var starts = LineStarts();
+                if (line < 1 || line > starts.Count)
+                {
+                    return bytePosition + 1;
+                }
+
+                start = starts[line - 1];
+            }
+
+            return CharCount(start, Math.Min(start + bytePosition, _text.Length)) + 1;
+        }
+
+        /// <summary>The byte offsets at which lines start; called under the lock.</summary>
+        private List<int> LineStarts()
+        {
+            if (_lineStarts is null)
+            {
+                var starts = new List<int> { 0 };
+                var utf8 = _text.Span;
+                var at = 0;
+                int next;
+                while ((next = utf8[at..].IndexOf((byte)'\n')) >= 0)
+                {
+                    at += next + 1;
+                    starts.Add(at);
+                }
+
+                _lineStarts = starts;
+            }
+
+            return _lineStarts;
+        }
+
+        private int CharCount(int from, int to)
+        {
+            var text = _text.Span;
+            var count = 0;
+            for (var i = from; i < to && i < text.Length; i++)
+            {
+                // Count the bytes that start a UTF-8 sequence (not continuation bytes 10xxxxxx).
+                if ((text[i] & 0xC0) != 0x80)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+}
