@@ -3,22 +3,8 @@ using FluentAssertions;
 
 namespace PerfEval.Cli.Tests;
 
-public sealed class EvaluateCommandTests : IDisposable
+public sealed class EvaluateCommandTests() : CommandTestBase("perfeval-cli-")
 {
-    private readonly string _temp = Directory.CreateTempSubdirectory("perfeval-cli-").FullName;
-
-    private static string Example => Testing.Repository.SeedExample();
-
-    public void Dispose() => Directory.Delete(_temp, recursive: true);
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Evaluating_the_example_folder_prints_the_table_with_budget_total_and_grade()
     {
@@ -100,12 +86,12 @@ public sealed class EvaluateCommandTests : IDisposable
     {
         foreach (var name in new[] { "a", "b" })
         {
-            var dir = Directory.CreateDirectory(Path.Combine(_temp, name)).FullName;
+            var dir = Directory.CreateDirectory(Path.Combine(Temp, name)).FullName;
             File.Copy(Path.Combine(Example, "indicators.json"), Path.Combine(dir, "indicators.json"));
             File.Copy(Path.Combine(Example, "actuals.json"), Path.Combine(dir, "actuals.json"));
         }
 
-        var (exit, output, _) = Run("evaluate", _temp, "--format", "json");
+        var (exit, output, _) = Run("evaluate", Temp, "--format", "json");
 
         exit.Should().Be(0);
         JsonDocument.Parse(output).RootElement.EnumerateArray().Select(r => r.GetProperty("totalScore").GetDecimal()).Should().Equal(95.23m, 95.23m);
@@ -114,7 +100,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void A_typo_in_the_indicator_set_exits_non_zero_with_code_path_and_location()
     {
-        var dir = Directory.CreateDirectory(Path.Combine(_temp, "typo")).FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(Temp, "typo")).FullName;
         var set = File.ReadAllText(Path.Combine(Example, "indicators.json"));
         File.WriteAllText(Path.Combine(dir, "indicators.json"), set.Replace("\"target\": \"113\"", "\"traget\": \"113\"", StringComparison.Ordinal));
         File.Copy(Path.Combine(Example, "actuals.json"), Path.Combine(dir, "actuals.json"));
@@ -131,7 +117,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void A_malformed_actuals_file_exits_non_zero_with_its_location()
     {
-        var dir = Directory.CreateDirectory(Path.Combine(_temp, "broken")).FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(Temp, "broken")).FullName;
         File.Copy(Path.Combine(Example, "indicators.json"), Path.Combine(dir, "indicators.json"));
         File.WriteAllText(Path.Combine(dir, "actuals.json"), "{\n  \"indicatorSet\": \"zalantun-employment-2025\",\n  \"indicators\": { \"new-urban-jobs\": 405,, }\n}");
 
@@ -156,7 +142,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void A_policy_file_can_be_chosen()
     {
-        var file = Path.Combine(_temp, "province.json");
+        var file = Path.Combine(Temp, "province.json");
         File.WriteAllText(file, """{ "name": "province-x", "extends": "mof-2020", "grades": [ { "min": 96, "code": "excellent", "label": "优秀" }, { "code": "other", "label": "其他" } ] }""");
 
         var (exit, output, _) = Run("evaluate", Example, "--policy", file, "--format", "json");
@@ -228,7 +214,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void Report_writes_an_excel_workbook_to_a_file_and_refuses_to_print_one()
     {
-        var file = Path.Combine(_temp, "table.xlsx");
+        var file = Path.Combine(Temp, "table.xlsx");
 
         var (exit, _, error) = Run("report", Example, "--format", "xlsx", "-o", file);
         var (exitWithoutFile, _, errorWithoutFile) = Run("report", Example, "--format", "xlsx");
@@ -242,7 +228,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void Report_writes_to_a_file_with_output()
     {
-        var file = Path.Combine(_temp, "table.csv");
+        var file = Path.Combine(Temp, "table.csv");
 
         var (exit, output, _) = Run("report", Example, "--format", "csv", "-o", file);
 
@@ -258,7 +244,7 @@ public sealed class EvaluateCommandTests : IDisposable
         // One line each: the files' JSON without their line breaks.
         var set = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Example, "indicators.json")))!.ToJsonString();
         var actuals = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Example, "actuals.json")))!.ToJsonString();
-        var file = Path.Combine(_temp, "batch.jsonl");
+        var file = Path.Combine(Temp, "batch.jsonl");
         File.WriteAllLines(file,
         [
             $$"""{ "name": "first", "indicatorSet": {{set}}, "actuals": {{actuals}} }""",
@@ -276,7 +262,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void A_missing_path_is_a_usage_error()
     {
-        var (exit, _, error) = Run("evaluate", Path.Combine(_temp, "nowhere"));
+        var (exit, _, error) = Run("evaluate", Path.Combine(Temp, "nowhere"));
 
         exit.Should().Be(2);
         error.Should().Contain("no such file or folder");
@@ -294,7 +280,7 @@ public sealed class EvaluateCommandTests : IDisposable
     [Fact]
     public void Errors_found_while_evaluating_exit_non_zero_but_still_print_the_table_with_the_findings()
     {
-        var dir = Directory.CreateDirectory(Path.Combine(_temp, "unknown-id")).FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(Temp, "unknown-id")).FullName;
         File.Copy(Path.Combine(Example, "indicators.json"), Path.Combine(dir, "indicators.json"));
         var actuals = File.ReadAllText(Path.Combine(Example, "actuals.json"));
         File.WriteAllText(Path.Combine(dir, "actuals.json"), actuals.Replace("\"reemployment\":", "\"re-employment\":", StringComparison.Ordinal));

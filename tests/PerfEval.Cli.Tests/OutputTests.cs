@@ -8,35 +8,21 @@ namespace PerfEval.Cli.Tests;
 /// and control characters from the documents shown escaped. The same cases with devices and real processes are in the
 /// bad-input corpus (tests/PerfEval.Tests/Security/CommandCorpusTests.cs).
 /// </summary>
-public sealed class OutputTests : IDisposable
+public sealed class OutputTests() : CommandTestBase("perfeval-cli-output-")
 {
-    private readonly string _temp = Directory.CreateTempSubdirectory("perfeval-cli-output-").FullName;
-
-    private static string Example => Testing.Repository.SeedExample();
-
-    public void Dispose() => Directory.Delete(_temp, recursive: true);
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Theory]
     [InlineData("zh", "无法写入输出")]
     [InlineData("en", "cannot be written: the folder")]
     public void A_report_into_a_folder_that_does_not_exist_gives_PE5001_and_exit_code_3(string lang, string message)
     {
-        var target = Path.Combine(_temp, "missing", "table.md");
+        var target = Path.Combine(Temp, "missing", "table.md");
 
         var (exit, output, error) = Run("report", Example, "-o", target, "--lang", lang);
 
         exit.Should().Be(CliApp.OutputError);
         output.Should().BeEmpty();
         error.Should().Contain("error PE5001").And.Contain(message).And.Contain(target);
-        Directory.Exists(Path.Combine(_temp, "missing")).Should().BeFalse();
+        Directory.Exists(Path.Combine(Temp, "missing")).Should().BeFalse();
     }
 
     [Theory]
@@ -44,7 +30,7 @@ public sealed class OutputTests : IDisposable
     [InlineData("xlsx")]
     public void A_report_onto_a_folder_is_refused_and_the_folder_is_left_as_it_was(string format)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_temp, "out")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Temp, "out")).FullName;
         File.WriteAllText(Path.Combine(folder, "keep.txt"), "keep");
 
         var (exit, _, error) = Run("report", Example, "-f", format, "-o", folder, "--lang", "en");
@@ -52,13 +38,13 @@ public sealed class OutputTests : IDisposable
         exit.Should().Be(CliApp.OutputError);
         error.Should().Contain("PE5001").And.Contain("folder").And.NotContain("   at ");
         Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Should().Equal("keep.txt");
-        Directory.EnumerateFileSystemEntries(_temp).Select(Path.GetFileName).Should().Equal("out");
+        Directory.EnumerateFileSystemEntries(Temp).Select(Path.GetFileName).Should().Equal("out");
     }
 
     [Fact]
     public void A_report_replaces_an_existing_file_whole_and_leaves_no_temporary_file()
     {
-        var target = Path.Combine(_temp, "table.md");
+        var target = Path.Combine(Temp, "table.md");
         File.WriteAllText(target, new string('x', 100_000));
         if (!OperatingSystem.IsWindows())
         {
@@ -69,7 +55,7 @@ public sealed class OutputTests : IDisposable
 
         exit.Should().Be(0, error);
         File.ReadAllText(target).Should().StartWith("# 项目支出绩效自评表").And.NotContain("xxx");
-        Directory.EnumerateFileSystemEntries(_temp).Select(Path.GetFileName).Should().Equal("table.md");
+        Directory.EnumerateFileSystemEntries(Temp).Select(Path.GetFileName).Should().Equal("table.md");
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(target).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "the replaced file keeps its permissions");
@@ -84,9 +70,9 @@ public sealed class OutputTests : IDisposable
             return; // Creating links needs a privilege on Windows; the behaviour is the same.
         }
 
-        var real = Path.Combine(_temp, "real.csv");
+        var real = Path.Combine(Temp, "real.csv");
         File.WriteAllText(real, "old");
-        var link = Path.Combine(_temp, "link.csv");
+        var link = Path.Combine(Temp, "link.csv");
         File.CreateSymbolicLink(link, real);
 
         var (exit, _, error) = Run("report", Example, "-f", "csv", "-o", link);
@@ -94,14 +80,14 @@ public sealed class OutputTests : IDisposable
         exit.Should().Be(0, error);
         new FileInfo(link).LinkTarget.Should().Be(real);
         File.ReadAllText(real).Should().Contain("95.23");
-        Directory.EnumerateFileSystemEntries(_temp).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("link.csv", "real.csv");
+        Directory.EnumerateFileSystemEntries(Temp).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("link.csv", "real.csv");
     }
 
     [NotRootOnUnixFact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_report_onto_a_file_the_user_may_not_write_is_refused_and_the_file_is_left_as_it_was()
     {
-        var target = Path.Combine(_temp, "locked.md");
+        var target = Path.Combine(Temp, "locked.md");
         File.WriteAllText(target, "old");
         File.SetUnixFileMode(target, UnixFileMode.UserRead);
 
@@ -110,7 +96,7 @@ public sealed class OutputTests : IDisposable
         exit.Should().Be(CliApp.OutputError);
         error.Should().Contain("PE5001");
         File.ReadAllText(target).Should().Be("old");
-        Directory.EnumerateFileSystemEntries(_temp).Select(Path.GetFileName).Should().Equal("locked.md");
+        Directory.EnumerateFileSystemEntries(Temp).Select(Path.GetFileName).Should().Equal("locked.md");
     }
 
     [Theory]
@@ -129,7 +115,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public void A_property_name_holding_escape_is_quoted_with_the_escape_shown_and_never_printed_raw()
     {
-        var dir = Directory.CreateDirectory(Path.Combine(_temp, "esc")).FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(Temp, "esc")).FullName;
         var set = File.ReadAllText(Path.Combine(Example, "indicators.json"));
         File.WriteAllText(Path.Combine(dir, "indicators.json"), set.Replace("\"target\": \"113\"", "\"target\": \"113\", \"\\u001b[2J\": 1", StringComparison.Ordinal));
         File.Copy(Path.Combine(Example, "actuals.json"), Path.Combine(dir, "actuals.json"));

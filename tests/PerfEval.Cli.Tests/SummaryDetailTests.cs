@@ -5,22 +5,8 @@ using FluentAssertions;
 namespace PerfEval.Cli.Tests;
 
 /// <summary><c>evaluate --detail summary</c>: one compact line per programme, in input order, with the full result's figures.</summary>
-public sealed class SummaryDetailTests : IDisposable
+public sealed class SummaryDetailTests() : CommandTestBase("perfeval-summary-")
 {
-    private readonly string _temp = Directory.CreateTempSubdirectory("perfeval-summary-").FullName;
-
-    private static string Example => Testing.Repository.SeedExample();
-
-    public void Dispose() => Directory.Delete(_temp, recursive: true);
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     /// <summary>
     /// The seed example as JSON Lines, programme i with its own set id and i more people for one indicator (so that
     /// scores differ from line to line), with <paramref name="bad"/> lines that cannot be read.
@@ -44,7 +30,7 @@ public sealed class SummaryDetailTests : IDisposable
             lines.Add(new JsonObject { ["name"] = $"p{i}", ["indicatorSet"] = set.DeepClone(), ["actuals"] = actuals.DeepClone() }.ToJsonString());
         }
 
-        var file = Path.Combine(_temp, "big.jsonl");
+        var file = Path.Combine(Temp, "big.jsonl");
         File.WriteAllLines(file, lines);
         return file;
     }
@@ -142,12 +128,12 @@ public sealed class SummaryDetailTests : IDisposable
     {
         foreach (var name in new[] { "a", "b" })
         {
-            var dir = Directory.CreateDirectory(Path.Combine(_temp, "folders", name)).FullName;
+            var dir = Directory.CreateDirectory(Path.Combine(Temp, "folders", name)).FullName;
             File.Copy(Path.Combine(Example, "indicators.json"), Path.Combine(dir, "indicators.json"));
             File.Copy(Path.Combine(Example, "actuals.json"), Path.Combine(dir, "actuals.json"));
         }
 
-        var (exit, output, _) = Run("evaluate", Path.Combine(_temp, "folders"), "--format", "json", "--detail", "summary");
+        var (exit, output, _) = Run("evaluate", Path.Combine(Temp, "folders"), "--format", "json", "--detail", "summary");
 
         exit.Should().Be(0);
         var array = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
