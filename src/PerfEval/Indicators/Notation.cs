@@ -124,11 +124,11 @@ internal static partial class Notation
             return false;
         }
 
-        // A plain number, with or without a percent sign (the common case), is read without the pattern.
-        if (TryPlainQuantity(normalized, out value, out percent))
+        // A number without thousands separators, with or without a percent sign and a unit (the common case), is read
+        // without the pattern; the pattern decides the rest.
+        if (TryShortQuantity(normalized, out value, out percent, out unit) is { } read)
         {
-            unit = null;
-            return true;
+            return read;
         }
 
         var m = Safe(QuantityPattern(), normalized);
@@ -146,41 +146,74 @@ internal static partial class Notation
     }
 
     /// <summary>
-    /// Reads what <see cref="QuantityPattern"/> would read as a number with no unit: an optional sign, digits, an optional
-    /// fraction, an optional percent sign, and nothing else. False for anything else (the pattern then decides).
+    /// Reads what <see cref="QuantityPattern"/> reads when the number has no thousands separators: an optional sign,
+    /// digits, an optional fraction, then an optional percent sign and a short unit with no digit ("2300", "95%",
+    /// "12166名", "3000元/人"). Null when the pattern must decide (a comma after the digits, a digit further on).
     /// </summary>
-    private static bool TryPlainQuantity(string text, out decimal value, out bool percent)
+    private static bool? TryShortQuantity(string text, out decimal value, out bool percent, out string? unit)
     {
         value = 0;
-        percent = text.Length > 0 && text[^1] == '%';
-        var number = percent ? text.AsSpan(0, text.Length - 1) : text.AsSpan();
-        var i = number.Length > 0 && number[0] is '+' or '-' ? 1 : 0;
+        percent = false;
+        unit = null;
+        var i = text[0] is '+' or '-' ? 1 : 0;
         var digits = i;
-        while (i < number.Length && char.IsAsciiDigit(number[i]))
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
         {
             i++;
         }
 
         if (i == digits)
         {
-            return false;
+            // No digit after the sign: no number, unless the next character is a digit of another script.
+            return i < text.Length && char.IsDigit(text[i]) ? null : false;
         }
 
-        if (i < number.Length && number[i] == '.')
+        if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
         {
-            var fraction = ++i;
-            while (i < number.Length && char.IsAsciiDigit(number[i]))
+            i += 2;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
             {
                 i++;
             }
+        }
 
-            if (i == fraction)
+        var number = text.AsSpan(0, i);
+        var tail = text.AsSpan(i);
+        if ((tail.Length > 0 && tail[0] == ',') || ContainsDigit(tail))
+        {
+            return null;
+        }
+
+        tail = tail.TrimStart();
+        if (tail.Length > 0 && tail[0] == '%')
+        {
+            percent = true;
+            tail = tail[1..];
+        }
+
+        tail = tail.Trim();
+        if (!IsUnit(tail) || !TryDecimal(number, out value))
+        {
+            value = 0;
+            percent = false;
+            return false;
+        }
+
+        unit = tail.Length > 0 ? tail.ToString() : null;
+        return true;
+    }
+
+    private static bool ContainsDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
             {
-                return false;
+                return true;
             }
         }
 
-        return i == number.Length && TryDecimal(number, out value);
+        return false;
     }
 
     /// <summary>Reads "18—54周岁", "90%-95%", "1~3" as a range; "1-6期培训结束后及时考核" is prose, not a range.</summary>
@@ -256,7 +289,9 @@ internal static partial class Notation
     public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
 
-    private static bool IsUnit(string tail)
+    private static bool IsUnit(string tail) => IsUnit(tail.AsSpan());
+
+    private static bool IsUnit(ReadOnlySpan<char> tail)
     {
         var t = tail.Trim();
         if (t.Length > MaxUnitLength)
