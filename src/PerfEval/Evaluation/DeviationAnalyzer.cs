@@ -199,7 +199,9 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
             direction = r.Status is IndicatorStatus.Met or IndicatorStatus.Missing ? DeviationDirection.None : DeviationDirection.Below;
         }
 
-        var pointsLost = r.Score < r.Weight;
+        // Points lost are a deviation to explain, except where the policy's own rule scores a met satisfaction rate
+        // below the weight (W × rate, or steps below the full-points rate): nothing deviated from the target there.
+        var pointsLost = r.Score < r.Weight && !MetUnderSatisfactionRule(r);
 
         // Over-achievement means more than planned of a more-is-better indicator; below a ≤ ceiling is simply met.
         var moreIsBetter = t.Comparison is Comparison.AtLeast or Comparison.GreaterThan || (t.Comparison == Comparison.Equal && t.Value > 0);
@@ -214,6 +216,14 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
 
         return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers };
     }
+
+    /// <summary>
+    /// A met satisfaction rate scored by the policy's satisfaction rule (W × rate, or in steps) and not reduced otherwise:
+    /// the points below the weight come from the rule, not from a deviation.
+    /// </summary>
+    private bool MetUnderSatisfactionRule(IndicatorResult r) =>
+        r.Status == IndicatorStatus.Met && r.Level2 == Level2.Satisfaction && policy.Satisfaction != SatisfactionScoring.Standard
+        && r.Grade is null && r.ActualNumber is not null && r.Deduction is not > 0;
 
     private static DeviationDirection Direction(decimal difference) =>
         difference > 0 ? DeviationDirection.Above : difference < 0 ? DeviationDirection.Below : DeviationDirection.None;
