@@ -49,9 +49,8 @@ internal static class Completion
         if (actual is null)
         {
             // With no entry in the actuals, point at the indicator in the set.
-            var location = given is null ? null : map[input.ActualsPath];
-            var missingPath = location is null ? input.SetPath : input.ActualsPath;
-            context.Findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, missingPath, location ?? context.SetMap[missingPath], ("id", d.Id), ("name", d.Name));
+            var (missingPath, location) = context.IndicatorPlace(input.Position, d.Id, given is not null);
+            context.Findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, missingPath, location, ("id", d.Id), ("name", d.Name));
             return;
         }
 

@@ -21,6 +21,7 @@ internal static partial class LanguageCheck
         "ZL001",           // the example of a rule's own code
         "output",          // the command's option --output, named in reason.outputIsSpecial
         "grade", "score",  // the actuals' properties to add, named in PE2025
+        "comparison", "qualitative", // an indicator's property and value, named in target.severalStandards
         "A", "B", "X", "T", // the figures' symbols: available budget A, spending B, actual X, target T
     };
 
