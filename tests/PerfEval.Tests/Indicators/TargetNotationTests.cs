@@ -204,13 +204,13 @@ public sealed class TargetNotationTests
     }
 
     [Fact]
-    public void Two_rates_listed_in_one_cell_are_qualitative_not_a_number()
+    public void Two_rates_listed_in_one_cell_are_refused_as_several_standards_not_silently_read_as_qualitative()
     {
-        var t = Parse("2140元/人/月、2090元/人/月", Level2.Cost);
+        // Formerly read as qualitative without a word; one indicator has one comparison, so the author must say what is meant.
+        Target.TryParse("2140元/人/月、2090元/人/月", Level2.Cost, out var t, out var error).Should().BeFalse();
 
-        t.Comparison.Should().Be(Comparison.Qualitative, "two standards in one cell cannot be one target value");
-        t.Value.Should().BeNull();
-        t.Display.Should().Be("2140元/人/月、2090元/人/月");
+        t.Should().BeNull();
+        error.Should().Contain("2140元/人/月 | 2090元/人/月");
     }
 
     // ---- deadlines -------------------------------------------------------------------------------------------
