@@ -129,6 +129,13 @@ public sealed partial record Target
             return false;
         }
 
+        // The author says qualitative: the text is the wording to judge by, whatever it looks like ("≤500元/人/月，≤1000元/人/月").
+        if (explicitComparison is Comparison.Qualitative)
+        {
+            target = new Target { Comparison = Comparison.Qualitative, Description = text.Trim(), Text = text };
+            return true;
+        }
+
         if (Notation.TryReadDeadline(s, out var deadline))
         {
             target = new Target { Comparison = Comparison.Deadline, Deadline = deadline, Text = text };
@@ -207,7 +214,7 @@ public sealed partial record Target
         }
 
         // Several standards in one target ("≤500元/人/月，≤1000元/人/月"): no one comparison holds for them all.
-        if (explicitComparison is not Comparison.Qualitative && SeveralStandards(s, level2) is { } standards)
+        if (SeveralStandards(text, s, level2) is { } standards)
         {
             error = MessageText.Of("target.severalStandards", ("standards", standards));
             return false;
@@ -236,13 +243,16 @@ public sealed partial record Target
     /// The standards of a target that lists several numeric ones, separated by ，、；, or ; ("≤500元/人/月，≤1000元/人/月",
     /// "500元/人/月、1000元/人/月"), joined for a message; null when the text is not such a list.
     /// </summary>
-    private static string? SeveralStandards(string normalized, Level2 level2)
+    private static string? SeveralStandards(string text, string normalized, Level2 level2)
     {
         var parts = normalized.Split(StandardSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2)
         {
             return null;
         }
+
+        // Quoted as written (≤, not the normalized <=), where the written text splits the same way.
+        var written = text.Split(StandardSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
         foreach (var part in parts)
         {
@@ -252,7 +262,7 @@ public sealed partial record Target
             }
         }
 
-        return string.Join(" | ", parts);
+        return string.Join(" | ", written.Length == parts.Length ? written : parts);
     }
 
     private static readonly (string Word, Comparison Comparison, bool Prefix)[] Words =
