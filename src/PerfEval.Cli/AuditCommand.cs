@@ -7,8 +7,9 @@ namespace PerfEval.Cli;
 /// <summary><c>perfeval audit</c>: recomputes what submitted reports state.</summary>
 internal static class AuditCommand
 {
-    public static int Run(CliApp.EvaluateRequest request, TextWriter output, TextWriter error)
+    public static int Run(CliApp.EvaluateRequest request, string[] claims, TextWriter output, TextWriter error)
     {
+        var conclusionClaims = claims.Length == 0 ? ConclusionClaims.Default : ConclusionClaims.Default.WithPhrases(claims);
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(request.Lang == "en" ? "en" : "zh-Hans");
         try
@@ -43,7 +44,7 @@ internal static class AuditCommand
                     continue;
                 }
 
-                var result = Auditor.Audit(evaluator.Evaluate(load.Value), load.Value.Actuals);
+                var result = Auditor.Audit(evaluator.Evaluate(load.Value), load.Value.Actuals, claims: conclusionClaims);
                 if (result.HasErrors)
                 {
                     exit = CliApp.InputErrors;

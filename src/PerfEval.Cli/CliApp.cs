@@ -174,6 +174,10 @@ internal static class CliApp
         auditLang.AcceptOnlyFromAmong("zh", "en");
         var auditPolicy = new Option<string?>("--policy") { Description = policy.Description };
         var auditRules = new Option<string[]>("--rules") { Description = rules.Description };
+        var auditClaims = new Option<string[]>("--claim")
+        {
+            Description = "A phrase that, in a report's conclusion, claims every target was met (checked by PE4007), besides the built-in ones; may be repeated.",
+        };
         var audit = new Command("audit", "Recompute every figure a submitted report states and list each disagreement (抽查复核). Exit code 1 when errors are found.")
         {
             auditPaths,
@@ -181,10 +185,12 @@ internal static class CliApp
             auditLang,
             auditPolicy,
             auditRules,
+            auditClaims,
         };
         audit.SetAction(parse => Guarded(
             () => AuditCommand.Run(
                 new EvaluateRequest(parse.GetValue(auditPaths)!, parse.GetValue(auditFormat)!, parse.GetValue(auditLang)!, parse.GetValue(auditPolicy), parse.GetValue(auditRules) ?? []),
+                parse.GetValue(auditClaims) ?? [],
                 output,
                 error),
             parse.GetValue(auditLang)!,

@@ -11,7 +11,8 @@ namespace PerfEval.Excel;
 /// Writes the self-evaluation table (项目支出绩效自评表) as an Excel workbook (.xlsx) in the national layout: one
 /// sheet with the header fields, the funds block, the goals, the indicator block with its level-1 and level-2 cells
 /// merged, and the total. Money and points are numeric cells shown with two decimals; rates (执行率, 完成率) are
-/// numeric fractions shown as percentages, so that the figures can be computed with.
+/// numeric fractions shown as percentages; targets and actuals that are plain quantities (2781, 98%, 12166名) are
+/// numbers whose number format shows them as written, unit included, so that the figures can be computed with.
 /// </summary>
 public static class ExcelTableWriter
 {
@@ -60,7 +61,7 @@ public static class ExcelTableWriter
 
             var workbookPart = document.AddWorkbookPart();
             var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-            stylesPart.Stylesheet = Styles(table.Options.Chinese);
+            stylesPart.Stylesheet = Styles(table.Options.Chinese, layout.NumberFormats);
             var strings = new SharedStrings();
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             worksheetPart.Worksheet = Worksheet(layout, strings, table.Options.Chinese);
@@ -112,7 +113,7 @@ public static class ExcelTableWriter
                     continue;
                 }
 
-                var xml = new Cell { CellReference = Reference(r, c), StyleIndex = (uint)cell.Style };
+                var xml = new Cell { CellReference = Reference(r, c), StyleIndex = cell.Format is { } f ? QuantityStyles + (uint)f : (uint)cell.Style };
                 if (cell.Number is { } number)
                 {
                     xml.CellValue = new CellValue(Number(number));
@@ -155,7 +156,13 @@ public static class ExcelTableWriter
         return worksheet;
     }
 
-    private static Stylesheet Styles(bool chinese)
+    /// <summary>The first cell format of the quantities' number formats, after those of <see cref="CellStyle"/>.</summary>
+    private const uint QuantityStyles = (uint)CellStyle.Dash + 1;
+
+    /// <summary>The first id of a custom number format (ids below are built in).</summary>
+    private const uint FirstCustomFormat = 164;
+
+    private static Stylesheet Styles(bool chinese, List<string> quantityFormats)
     {
         Font Font(bool bold, double size)
         {
@@ -224,9 +231,23 @@ public static class ExcelTableWriter
             Format(0, 0, 1, twoDecimals, HorizontalAlignmentValues.Right, false),
             Format(0, 0, 1, percent, HorizontalAlignmentValues.Right, false),
             Format(0, 0, 1, 0, HorizontalAlignmentValues.Right, true));
+        var numberingFormats = new NumberingFormats();
+        for (var i = 0; i < quantityFormats.Count; i++)
+        {
+            numberingFormats.Append(new NumberingFormat { NumberFormatId = FirstCustomFormat + (uint)i, FormatCode = quantityFormats[i] });
+            formats.Append(Format(0, 0, 1, FirstCustomFormat + (uint)i, HorizontalAlignmentValues.Right, false));
+        }
+
+        numberingFormats.Count = (uint)quantityFormats.Count;
         formats.Count = (uint)formats.ChildElements.Count;
 
-        return new Stylesheet(
+        var stylesheet = new Stylesheet();
+        if (quantityFormats.Count > 0)
+        {
+            stylesheet.Append(numberingFormats);
+        }
+
+        stylesheet.Append(
             new Fonts(Font(false, 10), Font(true, 10), Font(true, 14)) { Count = 3U },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
@@ -237,6 +258,7 @@ public static class ExcelTableWriter
             new CellStyleFormats(new CellFormat { FontId = 0U, FillId = 0U, BorderId = 0U, NumberFormatId = 0U }) { Count = 1U },
             formats,
             new CellStyles(new DocumentFormat.OpenXml.Spreadsheet.CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
+        return stylesheet;
     }
 
     /// <summary>A cell reference such as B7.</summary>

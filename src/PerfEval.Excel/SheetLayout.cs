@@ -43,6 +43,9 @@ internal sealed class SheetLayout
     /// <summary>Row heights in points, for the rows that have one.</summary>
     public SortedDictionary<int, double> RowHeights { get; } = [];
 
+    /// <summary>The number formats of quantities (<c>0"人"</c>, <c>0.00%</c>), in the order cells refer to them.</summary>
+    public List<string> NumberFormats { get; } = [];
+
     /// <summary>The merged ranges.</summary>
     public IReadOnlyList<(int Row, int Column, int LastRow, int LastColumn)> Merges => merges;
 
@@ -143,7 +146,10 @@ internal sealed class SheetLayout
 
             for (var c = 2; c < cellsOfRow.Length; c++)
             {
-                sheet.Put(row, c + 1, cellsOfRow[c].Kind == CellKind.Text ? Text(cellsOfRow[c].Text, CellStyle.Text) : Figure(cellsOfRow[c]));
+                var quantity = columns[c] == l.Target || columns[c] == l.Actual
+                    ? sheet.Quantity(cellsOfRow[c].Text, table.Options.UnitColumn ? null : rows[i].Unit)
+                    : null;
+                sheet.Put(row, c + 1, quantity ?? (cellsOfRow[c].Kind == CellKind.Text ? Text(cellsOfRow[c].Text, CellStyle.Text) : Figure(cellsOfRow[c])));
             }
 
             row++;
@@ -183,6 +189,42 @@ internal sealed class SheetLayout
             or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x20000 and <= 0x3FFFD);
 
     private static SheetCell Text(string text, CellStyle style) => new(text, null, style);
+
+    /// <summary>
+    /// A target or actual that is a plain quantity as a number cell with a number format that shows it as written: 2781
+    /// as 2781 (with the unit <c>0"人"</c> when the table has no unit column), 98% as the fraction 0.98 shown <c>0%</c>,
+    /// 12166名 as 12166 shown <c>0"名"</c>. Null for anything else (a sign, a qualifier, words), which stays text.
+    /// </summary>
+    /// <param name="text">The cell's text.</param>
+    /// <param name="unit">The indicator's unit, shown by the format; null when the table has a unit column.</param>
+    /// <returns>The cell, or null.</returns>
+    private SheetCell? Quantity(string text, string? unit)
+    {
+        var written = string.Concat(text.Where(ch => !char.IsWhiteSpace(ch) && ch != ','));
+        if (written.Length == 0 || !char.IsAsciiDigit(written[0]) || Actuals.ActualValue.Parse(text) is not { Number: { } n, IsPercent: var percent })
+        {
+            return null;
+        }
+
+        var number = n.ToString(CultureInfo.InvariantCulture);
+        var tail = written.StartsWith(number, StringComparison.Ordinal) ? written[number.Length..] : null;
+        if (tail is null || (percent ? tail != "%" : tail.Length > 0 && tail != unit))
+        {
+            return null;
+        }
+
+        var decimals = number.Contains('.', StringComparison.Ordinal) ? number.Length - number.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        var code = "0" + (decimals > 0 ? "." + new string('0', decimals) : string.Empty);
+        code = percent ? code + "%" : unit is { Length: > 0 } u ? code + "\"" + u.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"" : code;
+        var index = NumberFormats.IndexOf(code);
+        if (index < 0)
+        {
+            index = NumberFormats.Count;
+            NumberFormats.Add(code);
+        }
+
+        return new SheetCell(text, percent ? n / 100m : n, CellStyle.Number, Format: index);
+    }
 
     private static SheetCell Figure(TableCell cell) => cell switch
     {

@@ -197,6 +197,25 @@ public sealed class EvaluateCommandTests() : CommandTestBase("perfeval-cli-")
         root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).Should().Contain(["PE4001", "PE4002", "PE4007"]);
     }
 
+    [Fact]
+    public void Audit_claim_adds_a_phrase_that_claims_every_target_met()
+    {
+        var folder = Path.Combine(Temp, "claims");
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Example))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var actuals = Path.Combine(folder, "actuals.json");
+        var json = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(actuals), "\"conclusion\": \"[^\"]*\"", "\"conclusion\": \"年度任务圆满收官\"");
+        json.Should().Contain("年度任务圆满收官");
+        File.WriteAllText(actuals, json);
+
+        Run("audit", folder, "--format", "json").Output.Should().NotContain("PE4007");
+        Run("audit", folder, "--format", "json", "--claim", "圆满收官").Output.Should().Contain("PE4007");
+    }
+
     [Theory]
     [InlineData("md", "| 产出指标 | 数量指标 | 社会保险补贴人数 | ≥2300人 | 2781 | 120.91% | 1.79 | 1.79 |")]
     [InlineData("csv", "产出指标,数量指标,社会保险补贴人数,≥2300人,2781,120.91,1.79,1.79,")]

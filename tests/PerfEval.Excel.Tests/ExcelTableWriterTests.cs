@@ -403,4 +403,46 @@ public sealed class ExcelTableWriterTests(SeedTables seed) : IClassFixture<SeedT
 
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
+
+    [Fact]
+    public void A_quantity_actual_is_a_number_whose_format_carries_its_unit()
+    {
+        // The seed's 社会保险补贴人数: target ≥2300人, actual 2781 (人).
+        var row = Zh.SingleWithText("社会保险补贴人数").Row;
+        var actualColumn = Zh.SingleWithText("实际完成值").Column;
+        var actual = Zh.Cell(row, actualColumn);
+
+        actual.Number.Should().Be(2781m);
+        actual.DataType.Should().NotBe(CellValues.SharedString, "a number is not stored as text");
+        actual.NumberFormat.Should().Be("0\"人\"");
+        Zh.WithText("2781").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_percentage_actual_is_a_fraction_shown_as_written()
+    {
+        var row = Zh.SingleWithText("就业政策满意度").Row;
+        var actual = Zh.Cell(row, Zh.SingleWithText("实际完成值").Column);
+
+        actual.Number.Should().Be(0.98m);
+        actual.NumberFormat.Should().Be("0%");
+    }
+
+    [Fact]
+    public void An_actual_in_words_or_with_a_qualifier_stays_text()
+    {
+        Zh.Cells.Where(c => c.Text is { } t && t.Contains("及以上", StringComparison.Ordinal)).Should().NotBeEmpty().And.OnlyContain(c => c.Number == null);
+    }
+
+    [Fact]
+    public void With_a_unit_column_the_target_and_actual_are_numbers_without_the_unit_in_their_format()
+    {
+        var options = new TableOptions { ComparisonColumn = true, UnitColumn = true };
+        var book = XlsxReader.Open(ExcelTableWriter.ToBytes(SelfEvaluationTable.From(seed.Result, options)));
+        var row = book.SingleWithText("社会保险补贴人数").Row;
+
+        book.ValidationErrors.Should().BeEmpty();
+        book.Cell(row, book.SingleWithText("年度指标值").Column).Should().Match<ReadCell>(c => c.Number == 2300m && c.NumberFormat == "0");
+        book.Cell(row, book.SingleWithText("实际完成值").Column).Should().Match<ReadCell>(c => c.Number == 2781m && c.NumberFormat == "0");
+    }
 }

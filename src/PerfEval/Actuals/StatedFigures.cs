@@ -32,6 +32,12 @@ public sealed record StatedFigures
     /// <summary>Scores by indicator id.</summary>
     public ImmutableDictionary<string, decimal> Scores { get; init; } = ImmutableDictionary<string, decimal>.Empty;
 
+    /// <summary>Subtotals of level-1 groups as stated (产出指标 得分), keyed by the group's code (output, benefit, satisfaction, cost).</summary>
+    public ImmutableDictionary<string, decimal> Level1Scores { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
+    /// <summary>Subtotals of level-2 groups as stated (数量指标 得分), keyed by the group's code (quantity, quality, …).</summary>
+    public ImmutableDictionary<string, decimal> Level2Scores { get; init; } = ImmutableDictionary<string, decimal>.Empty;
+
     /// <summary>The total score as stated.</summary>
     public decimal? TotalScore { get; init; }
 

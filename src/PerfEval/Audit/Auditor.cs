@@ -11,8 +11,6 @@ namespace PerfEval.Audit;
 /// <summary>Recomputes what a submitted report states (the actuals' <c>stated</c> block) and lists each disagreement.</summary>
 public static class Auditor
 {
-    private static readonly string[] FullCompletionClaims = ["全面完成", "全部完成", "均已完成", "均完成", "圆满完成", "全部达成", "均已达成", "均达到", "全部实现", "all targets were met", "all targets met", "fully met"];
-
     /// <summary>Audits an evaluation against the figures its report states.</summary>
     /// <param name="evaluation">The evaluation of the programme.</param>
     /// <param name="actuals">The actuals it was evaluated from; their <see cref="ProgrammeActuals.Stated"/> block holds the report's figures.</param>
@@ -21,8 +19,11 @@ public static class Auditor
     /// The language of the audit's findings and of the comparisons' labels; the current UI culture when null. The
     /// evaluation's own findings are kept as the evaluator wrote them.
     /// </param>
+    /// <param name="claims">
+    /// How a conclusion that claims every target was met is recognised (PE4007); <see cref="ConclusionClaims.Default"/> when null.
+    /// </param>
     /// <returns>The comparisons and the findings.</returns>
-    public static AuditResult Audit(EvaluationResult evaluation, ProgrammeActuals actuals, ScoringPolicy? policy = null, CultureInfo? culture = null)
+    public static AuditResult Audit(EvaluationResult evaluation, ProgrammeActuals actuals, ScoringPolicy? policy = null, CultureInfo? culture = null, ConclusionClaims? claims = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(actuals);
@@ -91,7 +92,21 @@ public static class Auditor
             Score(i, score, path, map, bag, policy);
         }
 
+        Subtotals(stated.Level1Scores, "$.stated.level1Scores", evaluation, Compare, bag, map);
+        Subtotals(stated.Level2Scores, "$.stated.level2Scores", evaluation, Compare, bag, map);
         Compare("$.stated.totalScore", MessageText.Of("figure.totalScore"), stated.TotalScore, evaluation.TotalScore);
+
+        // Every stated score above its weight: the budget's, the total, and the preparer's own scores in the actuals.
+        AboveWeight(new Scored("$.stated.budgetScore", MessageText.Of("figure.budgetScore"), stated.BudgetScore, b.Weight), bag, map);
+        AboveWeight(new Scored("$.stated.totalScore", MessageText.Of("figure.totalScore"), stated.TotalScore, evaluation.TotalWeight), bag, map);
+        foreach (var given in actuals.Indicators)
+        {
+            if (given.Score is { } preparer && byId.TryGetValue(given.Id, out var i))
+            {
+                AboveWeight(new Scored(Loading.JsonTree.IndicatorPath(given.Id) + ".score", i.Name, preparer, i.Weight), bag, map);
+            }
+        }
+
         if (stated.Grade is { } grade)
         {
             var agrees = grade.Trim() == evaluation.Grade.Label || grade.Trim().Equals(evaluation.Grade.Code, StringComparison.OrdinalIgnoreCase) || grade.Trim() == evaluation.Grade.EnglishLabel;
@@ -102,7 +117,7 @@ public static class Auditor
             }
         }
 
-        if (stated.Conclusion is { } conclusion && FullCompletionClaims.Any(c => conclusion.Contains(c, StringComparison.OrdinalIgnoreCase)))
+        if (stated.Conclusion is { } conclusion && (claims ?? ConclusionClaims.Default).Claims(conclusion))
         {
             var unmet = evaluation.Indicators.Where(i => i.Status is IndicatorStatus.PartiallyMet or IndicatorStatus.NotMet or IndicatorStatus.Missing).ToList();
             if (unmet.Count > 0)
@@ -120,6 +135,49 @@ public static class Auditor
             Comparisons = [.. comparisons.Select(c => c.Agrees && questioned.Contains(c.Path) ? c with { Agrees = false } : c)],
             Findings = [.. bag.ToImmutable(), .. evaluation.Findings],
         };
+    }
+
+    /// <summary>A stated score, where it stands, what it is and the weight it may not exceed.</summary>
+    private readonly record struct Scored(string Path, object Name, decimal? Stated, decimal Weight);
+
+    /// <summary>PE4004 for a stated score above its weight.</summary>
+    private static void AboveWeight(Scored s, DiagnosticBag bag, SourceMap map)
+    {
+        if (s.Stated is { } stated && stated > s.Weight)
+        {
+            bag.Add(DiagnosticCodes.ScoreAboveWeight, DiagnosticSeverity.Error, s.Path, map[s.Path], ("name", s.Name), ("stated", Text(stated)), ("weight", Text(s.Weight)));
+        }
+    }
+
+    /// <summary>
+    /// Stated subtotals of level-1 or level-2 groups (keyed by the group's code): each compared with the sum of its
+    /// indicators' scores, and checked against the sum of their weights.
+    /// </summary>
+    private static void Subtotals(
+        ImmutableDictionary<string, decimal> stated,
+        string basePath,
+        EvaluationResult evaluation,
+        Func<string, MessageText, decimal?, decimal?, bool> compare,
+        DiagnosticBag bag,
+        SourceMap map)
+    {
+        var level1 = basePath.EndsWith("level1Scores", StringComparison.Ordinal);
+        foreach (var (code, value) in InOrder(stated, level1 ? IndicatorLevels.Level1Codes : IndicatorLevels.Level2Codes))
+        {
+            var path = Loading.JsonTree.ChildPath(basePath, code);
+            var group = level1
+                ? IndicatorLevels.TryParseLevel1(code, out var l1) ? evaluation.Indicators.Where(i => i.Level1 == l1).ToList() : []
+                : IndicatorLevels.TryParseLevel2(code, out var l2) ? evaluation.Indicators.Where(i => i.Level2 == l2).ToList() : [];
+            if (group.Count == 0)
+            {
+                bag.Add(DiagnosticCodes.StatedUnknownItem, DiagnosticSeverity.Error, path, map[path], ("id", code));
+                continue;
+            }
+
+            var name = level1 ? IndicatorLevels.Text(group[0].Level1) : IndicatorLevels.Text(group[0].Level2);
+            compare(path, MessageText.Of("figure.score", ("name", name)), value, group.Sum(i => i.Score));
+            AboveWeight(new Scored(path, name, value, group.Sum(i => i.Weight)), bag, map);
+        }
     }
 
     /// <summary>Stated totals against the detail rows of the actuals (a total row left at 0, parts that do not add up).</summary>
@@ -188,8 +246,8 @@ public static class Auditor
 
     /// <summary>
     /// An indicator's exact completion rate in percent, before rounding: X / T (or T / X) from its actual, as the
-    /// evaluation computed it; reports print 100 % for an achieved qualitative indicator and 0 % for one not achieved,
-    /// where PerfEval defines no ratio.
+    /// evaluation computed it; reports print 100 % for an achieved qualitative indicator (or a numeric one met in words and
+    /// graded) and 0 % for one not achieved, where PerfEval defines no ratio.
     /// </summary>
     private static decimal? ExactCompletion(IndicatorResult i, ScoringPolicy policy)
     {
@@ -208,7 +266,7 @@ public static class Auditor
             }
         }
 
-        return i.CompletionRate ?? (i.Target.Comparison == Comparison.Qualitative
+        return i.CompletionRate ?? (i.Target.Comparison == Comparison.Qualitative || i.Grade is not null
             ? i.Status switch { IndicatorStatus.Met => 100m, IndicatorStatus.NotMet => 0m, _ => null }
             : null);
     }

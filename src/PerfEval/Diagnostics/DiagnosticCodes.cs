@@ -124,6 +124,9 @@ public static class DiagnosticCodes
     /// <summary>Spending (B) with an available budget (A) of 0: no execution rate exists.</summary>
     public const string SpentWithoutBudget = "PE2024";
 
+    /// <summary>An actual in words for a numeric or range target, with neither a grade nor a score to judge it by.</summary>
+    public const string WordsNeedGrade = "PE2025";
+
     /// <summary>A figure beyond what a decimal holds (a sum or ratio of enormous or tiny numbers); it is not computed.</summary>
     public const string FigureOutOfRange = "PE2021";
 

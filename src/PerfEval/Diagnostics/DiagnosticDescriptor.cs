@@ -69,6 +69,7 @@ public sealed class DiagnosticDescriptor
         new(DiagnosticCodes.YearMismatch, DiagnosticSeverity.Error),
         new(DiagnosticCodes.WeightsExceedTotal, DiagnosticSeverity.Error),
         new(DiagnosticCodes.SpentWithoutBudget, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.WordsNeedGrade, DiagnosticSeverity.Error),
         new(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning),
         new(DiagnosticCodes.ConsistencyRuleFailed, DiagnosticSeverity.Error),
         new(DiagnosticCodes.RuleFailed, DiagnosticSeverity.Warning),

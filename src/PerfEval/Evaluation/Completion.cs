@@ -7,7 +7,7 @@ namespace PerfEval.Evaluation;
 /// <summary>
 /// The completion step: an indicator's actual (computed from its inputs where the set says so), compared with
 /// its target: the completion rate, the status and the score of a quantitative, range or deadline target under
-/// the policy. Qualitative targets go to <see cref="QualitativeGrading"/>.
+/// the policy. Qualitative targets, and numeric or range targets whose actual is in words, go to <see cref="QualitativeGrading"/>.
 /// </summary>
 internal static class Completion
 {
@@ -49,9 +49,8 @@ internal static class Completion
         if (actual is null)
         {
             // With no entry in the actuals, point at the indicator in the set.
-            var location = given is null ? null : map[input.ActualsPath];
-            var missingPath = location is null ? input.SetPath : input.ActualsPath;
-            context.Findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, missingPath, location ?? context.SetMap[missingPath], ("id", d.Id), ("name", d.Name));
+            var (missingPath, location) = context.IndicatorPlace(input.Position, d.Id, given is not null);
+            context.Findings.Add(DiagnosticCodes.MissingActual, DiagnosticSeverity.Warning, missingPath, location, ("id", d.Id), ("name", d.Name));
             return;
         }
 
@@ -97,7 +96,8 @@ internal static class Completion
         var (t, actual, policy) = (input.Definition.Target, s.Actual!, context.Policy);
         if (number is not { } x)
         {
-            NotComparable(context, input, actual, MessageText.Of("actual.numberExpected"));
+            // An actual in words ("均符合要求", "均在18-54周岁之间") against a number or range: judged by the preparer's grade or score.
+            QualitativeGrading.GradeWords(context, input, ref s);
             return;
         }
 

@@ -111,8 +111,8 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
         {
             // X − T or (X − T) / T is beyond a decimal: the deviation has no figure, and the finding says so.
             deviation = Deviation.None with { Triggers = r.Score < r.Weight ? PointsLost : [] };
-            var path = Loading.JsonTree.IndicatorPath(r.Id);
-            findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
+            var (path, location) = context.IndicatorPlace(position, r.Id, given is not null);
+            findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Warning, path, location,
                 ("figure", MessageText.Of("figure.indicatorDeviation", ("id", r.Id))));
         }
 
@@ -121,20 +121,20 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
         {
             // The common case: no rules to run, so no values to gather.
             deviation = own is null ? deviation : deviation with { Reasons = [own] };
-            MissingExplanation(position, r, deviation);
+            MissingExplanation((position, given is not null), r, deviation);
             return deviation;
         }
 
-        var ruled = RunRules(r, given, deviation, budget);
+        var ruled = RunRules(r, given, deviation, (budget, context.IndicatorPlace(position, r.Id, given is not null).Path));
         deviation = deviation with { Reasons = own is null ? ruled : ruled.Insert(0, own) };
-        MissingExplanation(position, r, deviation);
+        MissingExplanation((position, given is not null), r, deviation);
         return deviation;
     }
 
     /// <summary>The rules of the indicator scope for one indicator (a method of its own: only sets with rules pay for its closures).</summary>
-    private ImmutableArray<DeviationReason> RunRules(IndicatorResult r, IndicatorActual? given, Deviation deviation, BudgetResult budget)
+    private ImmutableArray<DeviationReason> RunRules(IndicatorResult r, IndicatorActual? given, Deviation deviation, (BudgetResult Budget, string Path) where)
     {
-        var path = Loading.JsonTree.IndicatorPath(r.Id);
+        var (budget, path) = where;
         var values = IndicatorValues(r, given, deviation, budget);
         var scope = new RuleScopeValues(values, path);
         var reasons = ImmutableArray.CreateBuilder<DeviationReason>();
@@ -158,12 +158,12 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
         return reasons.ToImmutable();
     }
 
-    private void MissingExplanation(int position, IndicatorResult r, Deviation deviation)
+    private void MissingExplanation((int Position, bool InActuals) where, IndicatorResult r, Deviation deviation)
     {
         if (deviation.ExplanationRequired && !deviation.Reasons.Any(x => x.Text.Length > 0))
         {
-            var path = Loading.JsonTree.IndicatorPath(r.Id);
-            findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, path, actuals.Locations[path] ?? set.Locations[$"$.indicators[{position}]"],
+            var place = context.IndicatorPlace(where.Position, r.Id, where.InActuals);
+            findings.Add(DiagnosticCodes.ExplanationMissing, DiagnosticSeverity.Warning, place.Path, place.Location,
                 ("name", r.Name), ("id", r.Id), ("triggers", Triggers(deviation)));
         }
     }
@@ -199,7 +199,9 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
             direction = r.Status is IndicatorStatus.Met or IndicatorStatus.Missing ? DeviationDirection.None : DeviationDirection.Below;
         }
 
-        var pointsLost = r.Score < r.Weight;
+        // Points lost are a deviation to explain, except where the policy's own rule scores a met satisfaction rate
+        // below the weight (W × rate, or steps below the full-points rate): nothing deviated from the target there.
+        var pointsLost = r.Score < r.Weight && !MetUnderSatisfactionRule(r);
 
         // Over-achievement means more than planned of a more-is-better indicator; below a ≤ ceiling is simply met.
         var moreIsBetter = t.Comparison is Comparison.AtLeast or Comparison.GreaterThan || (t.Comparison == Comparison.Equal && t.Value > 0);
@@ -214,6 +216,14 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
 
         return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers };
     }
+
+    /// <summary>
+    /// A met satisfaction rate scored by the policy's satisfaction rule (W × rate, or in steps) and not reduced otherwise:
+    /// the points below the weight come from the rule, not from a deviation.
+    /// </summary>
+    private bool MetUnderSatisfactionRule(IndicatorResult r) =>
+        r.Status == IndicatorStatus.Met && r.Level2 == Level2.Satisfaction && policy.Satisfaction != SatisfactionScoring.Standard
+        && r.Grade is null && r.ActualNumber is not null && r.Deduction is not > 0;
 
     private static DeviationDirection Direction(decimal difference) =>
         difference > 0 ? DeviationDirection.Above : difference < 0 ? DeviationDirection.Below : DeviationDirection.None;
@@ -275,7 +285,7 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
 
         if (missing is null || explicitTarget)
         {
-            findings.Add(DiagnosticCodes.RuleFailed, DiagnosticSeverity.Warning, path, actuals.Locations[path], ("rule", ruleId), ("reason", error));
+            findings.Add(DiagnosticCodes.RuleFailed, DiagnosticSeverity.Warning, path, Locate(path), ("rule", ruleId), ("reason", error));
         }
 
         return null;
@@ -296,14 +306,17 @@ internal sealed class DeviationAnalyzer(EvaluationContext context)
 
         if (rule.Message is not null)
         {
-            findings.AddAuthored(rule.Code, rule.Severity, path, actuals.Locations[path], Render(rule.Message, values), args.ToImmutable());
+            findings.AddAuthored(rule.Code, rule.Severity, path, Locate(path), Render(rule.Message, values), args.ToImmutable());
             return;
         }
 
         // A rule's own code is written with its own template when the catalogue has one, else with PE3002's.
         var template = findings.Catalog.Contains(rule.Code) ? rule.Code : DiagnosticCodes.ConsistencyRuleFailed;
-        findings.Add(rule.Code, template, rule.Severity, path, actuals.Locations[path], [.. args.Select(a => (a.Key, (object?)a.Value))]);
+        findings.Add(rule.Code, template, rule.Severity, path, Locate(path), [.. args.Select(a => (a.Key, (object?)a.Value))]);
     }
+
+    /// <summary>Where a path stands: in the actuals (<c>$.budget</c>, <c>$.indicators.&lt;id&gt;</c>), else in the set (<c>$.indicators[i]</c>).</summary>
+    private SourceLocation? Locate(string path) => actuals.Locations[path] ?? set.Locations[path];
 
     private static MessageText Triggers(Deviation d) =>
         MessageText.List(d.Triggers.Select(t => (object)MessageText.Of(t switch

@@ -39,4 +39,25 @@ internal sealed class EvaluationContext
 
     /// <summary>Where the actuals' values stand in their file.</summary>
     public SourceMap ActualsMap => Actuals.Locations;
+
+    /// <summary>
+    /// Where a finding about an indicator points, in the one path style of docs/diagnostics.md: its entry in the actuals
+    /// (<c>$.indicators.&lt;id&gt;</c>) when the actuals have one, else the indicator in the set (<c>$.indicators[i]</c>); the
+    /// location is in the same document as the path.
+    /// </summary>
+    /// <param name="position">The indicator's position in the set.</param>
+    /// <param name="id">Its id.</param>
+    /// <param name="inActuals">Whether the actuals have an entry for it.</param>
+    /// <returns>The path and its location, if known.</returns>
+    public (string Path, SourceLocation? Location) IndicatorPlace(int position, string id, bool inActuals)
+    {
+        if (inActuals)
+        {
+            var path = Loading.JsonTree.IndicatorPath(id);
+            return (path, ActualsMap[path]);
+        }
+
+        var setPath = $"$.indicators[{position}]";
+        return (setPath, SetMap[setPath]);
+    }
 }

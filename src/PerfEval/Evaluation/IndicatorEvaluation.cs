@@ -65,8 +65,8 @@ internal static class IndicatorEvaluation
             catch (OverflowException)
             {
                 // An actual near decimal.MaxValue (or a ratio to a tiny target) has no figure: say so, score nothing.
-                var path = input.ActualsPath;
-                context.Findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Error, path, context.ActualsMap[path] ?? context.SetMap[input.SetPath],
+                var (path, location) = context.IndicatorPlace(input.Position, d.Id, given is not null);
+                context.Findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Error, path, location,
                     ("figure", MessageText.Of("figure.indicatorRateAndScore", ("id", d.Id))));
                 s = new ScoredIndicator { Actual = s.Actual, Status = IndicatorStatus.Missing, Weight = weight.Weight, Filled = weight.Filled };
             }

@@ -129,6 +129,13 @@ public sealed partial record Target
             return false;
         }
 
+        // The author says qualitative: the text is the wording to judge by, whatever it looks like ("≤500元/人/月，≤1000元/人/月").
+        if (explicitComparison is Comparison.Qualitative)
+        {
+            target = new Target { Comparison = Comparison.Qualitative, Description = text.Trim(), Text = text };
+            return true;
+        }
+
         if (Notation.TryReadDeadline(s, out var deadline))
         {
             target = new Target { Comparison = Comparison.Deadline, Deadline = deadline, Text = text };
@@ -206,6 +213,13 @@ public sealed partial record Target
             return true;
         }
 
+        // Several standards in one target ("≤500元/人/月，≤1000元/人/月"): no one comparison holds for them all.
+        if (SeveralStandards(text, s, level2) is { } standards)
+        {
+            error = MessageText.Of("target.severalStandards", ("standards", standards));
+            return false;
+        }
+
         if (written is not null)
         {
             error = MessageText.Of("target.signWithoutNumber");
@@ -221,6 +235,34 @@ public sealed partial record Target
 
         target = new Target { Comparison = Comparison.Qualitative, Description = text.Trim(), Text = text };
         return true;
+    }
+
+    private static readonly char[] StandardSeparators = [',', '，', '、', ';', '；'];
+
+    /// <summary>
+    /// The standards of a target that lists several numeric ones, separated by ，、；, or ; ("≤500元/人/月，≤1000元/人/月",
+    /// "500元/人/月、1000元/人/月"), joined for a message; null when the text is not such a list.
+    /// </summary>
+    private static string? SeveralStandards(string text, string normalized, Level2 level2)
+    {
+        var parts = normalized.Split(StandardSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2)
+        {
+            return null;
+        }
+
+        // Quoted as written (≤, not the normalized <=), where the written text splits the same way.
+        var written = text.Split(StandardSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        foreach (var part in parts)
+        {
+            if (!TryRead(part, level2, null, out var t, out _) || t is null || !t.IsNumeric)
+            {
+                return null;
+            }
+        }
+
+        return string.Join(" | ", written.Length == parts.Length ? written : parts);
     }
 
     private static readonly (string Word, Comparison Comparison, bool Prefix)[] Words =

@@ -55,6 +55,8 @@ internal static class ActualsReader
                 ExpenditureShares = Figures(stated.Get("expenditureShares"), diagnostics),
                 CompletionRates = Figures(stated.Get("completionRates"), diagnostics),
                 Scores = Figures(stated.Get("scores"), diagnostics),
+                Level1Scores = Figures(stated.Get("level1Scores"), diagnostics),
+                Level2Scores = Figures(stated.Get("level2Scores"), diagnostics),
                 TotalScore = Figure(stated.Get("totalScore"), diagnostics),
                 Grade = stated.String("grade"),
                 Conclusion = stated.String("conclusion"),

@@ -127,7 +127,8 @@ public static class ReportDraft
         {
             IndicatorStatus.NotApplicable => $"{head}{year}年不适用",
             IndicatorStatus.Missing => $"{head}{year}年未填报实际完成值",
-            _ when t.Comparison == Comparison.Qualitative => $"{head}{year}年实际{(i.Status == IndicatorStatus.Met ? "达到" : "为")}{actual}",
+            // A qualitative target, or a numeric one met in words ("均符合要求") and judged by its grade.
+            _ when t.Comparison == Comparison.Qualitative || (i.Grade is not null && i.ActualNumber is null) => $"{head}{year}年实际{(i.Status == IndicatorStatus.Met ? "达到" : "为")}{actual}",
             _ when t.Comparison == Comparison.Deadline && i.Status != IndicatorStatus.Met => $"{head}{year}年实际未完成，完成年度预期目标的{Rate(i.CompletionRate)}",
             _ when t.IsLessBetter => $"{head}{year}年实际完成值为{actual}",
             _ => $"{head}{year}年实际完成{actual}，完成年度预期目标的{Rate(i.CompletionRate)}",

@@ -102,6 +102,83 @@ public sealed class AuditTests : IClassFixture<SeedExample>
     }
 
     [Fact]
+    public void Every_stated_score_above_its_weight_is_an_error_the_budget_the_total_the_subtotals_and_the_preparers_own()
+    {
+        // Weights: budget 10, output n 40 + m 10 = 50 (quantity 50), q 30, s 10; total 100. Each stated score is just above.
+        var audit = AuditOf(
+            """{ "budgetScore": 10.5, "totalScore": 100.01, "level1Scores": { "output": 50.5 }, "level2Scores": { "quantity": 51 }, "scores": { "m": 10.01 } }""",
+            """{ "n": 343, "m": 120, "q": { "actual": "有所提升", "grade": "partial", "score": 30.5 }, "s": "95%" }""");
+
+        audit.Findings.Where(f => f.Code == DiagnosticCodes.ScoreAboveWeight).Select(f => (f.Path, f.Arguments["weight"])).Should().BeEquivalentTo(
+        [
+            ("$.stated.budgetScore", "10"), ("$.stated.totalScore", "100"), ("$.stated.level1Scores.output", "50"),
+            ("$.stated.level2Scores.quantity", "50"), ("$.stated.scores.m", "10"), ("$.indicators.q.score", "30"),
+        ]);
+        audit.Comparisons.Where(c => c.Path is "$.stated.budgetScore" or "$.stated.totalScore").Should().OnlyContain(c => !c.Agrees);
+    }
+
+    [Fact]
+    public void A_stated_level_subtotal_is_compared_with_the_sum_of_its_indicators_scores()
+    {
+        // Output: n 40 × 343 / 400 = 34.30, m 10 → 44.30. Quantity is the same two indicators; satisfaction: s 10.
+        var audit = AuditOf("""{ "level1Scores": { "output": 44.3, "satisfaction": 9 }, "level2Scores": { "quantity": 45, "ecological": 1 } }""");
+
+        audit.Comparisons.Select(c => (c.Path, c.Recomputed, c.Agrees)).Should().Equal(
+            ("$.stated.level1Scores.output", "44.3", true),
+            ("$.stated.level1Scores.satisfaction", "10", false),
+            ("$.stated.level2Scores.quantity", "44", false));
+        audit.Findings.Should().Contain(f => f.Code == DiagnosticCodes.StatedUnknownItem && f.Path == "$.stated.level2Scores.ecological", "the set has no ecological indicator");
+    }
+
+    [Theory]
+    [InlineData("各项绩效指标均按要求完成")]
+    [InlineData("项目绩效目标均已达到预期")]
+    [InlineData("完成了全部绩效目标")]
+    [InlineData("年度各项指标全部按计划完成，资金使用规范")]
+    [InlineData("All targets were achieved.")]
+    public void A_conclusion_in_common_words_that_claims_every_target_met_is_checked(string conclusion)
+    {
+        ConclusionClaims.Default.Claims(conclusion).Should().BeTrue();
+        AuditOf($$"""{ "conclusion": "{{conclusion}}" }""").Findings.Should().Contain(f => f.Code == DiagnosticCodes.ConclusionContradicts);
+    }
+
+    [Theory]
+    [InlineData("部分指标未全部完成，下一步加强管理")]
+    [InlineData("培训人数指标尚未全部完成")]
+    [InlineData("各项指标均未完成")]
+    [InlineData("资金使用规范，效益明显")]
+    public void A_conclusion_that_does_not_claim_every_target_met_is_not_held_against_the_report(string conclusion)
+    {
+        ConclusionClaims.Default.Claims(conclusion).Should().BeFalse();
+        AuditOf($$"""{ "conclusion": "{{conclusion}}" }""").Findings.Should().NotContain(f => f.Code == DiagnosticCodes.ConclusionContradicts);
+    }
+
+    [Fact]
+    public void A_rule_author_extends_the_conclusion_claims_with_phrases_of_their_own()
+    {
+        const string conclusion = "年度任务圆满收官";
+        var set = PerfEvalJson.ReadIndicatorSet(Set, "indicators.json").GetValueOrThrow();
+        var actuals = PerfEvalJson.ReadActuals(
+            $$"""{ "indicatorSet": "s", "budget": { "available": 1, "spent": 1 }, "indicators": { "n": 343, "m": 120, "q": "明显提升", "s": "95%" }, "stated": { "conclusion": "{{conclusion}}" } }""",
+            "actuals.json").GetValueOrThrow();
+        var evaluation = new Evaluator().Evaluate(set, actuals);
+
+        Auditor.Audit(evaluation, actuals).Findings.Should().NotContain(f => f.Code == DiagnosticCodes.ConclusionContradicts);
+        Auditor.Audit(evaluation, actuals, claims: ConclusionClaims.Default.WithPhrases(["圆满收官"])).Findings
+            .Should().ContainSingle(f => f.Code == DiagnosticCodes.ConclusionContradicts).Which.Arguments["count"].Should().Be("1", "only 培训人数 (343 of 400) was not met");
+    }
+
+    [Fact]
+    public void The_default_conclusion_claims_are_the_data_file_in_the_rules_folder()
+    {
+        var file = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedExample.RepositoryRoot(), "rules", "audit", "conclusion-claims.json"))).RootElement;
+
+        ConclusionClaims.Default.Phrases.Should().Equal(file.GetProperty("phrases").EnumerateArray().Select(e => e.GetString()));
+        ConclusionClaims.Default.Patterns.Should().Equal(file.GetProperty("patterns").EnumerateArray().Select(e => e.GetString()));
+        ConclusionClaims.Default.Negations.Should().Equal(file.GetProperty("negations").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void A_qualitative_score_outside_its_grades_band_is_an_error()
     {
         // Partial grade, weight 30: the band is [18, 24); 26 lies outside it.

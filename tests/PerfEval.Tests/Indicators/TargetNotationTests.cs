@@ -1,6 +1,8 @@
 using FluentAssertions;
 using PerfEval.Actuals;
+using PerfEval.Diagnostics;
 using PerfEval.Indicators;
+using PerfEval.Loading;
 
 namespace PerfEval.Tests.Indicators;
 
@@ -202,13 +204,13 @@ public sealed class TargetNotationTests
     }
 
     [Fact]
-    public void Two_rates_listed_in_one_cell_are_qualitative_not_a_number()
+    public void Two_rates_listed_in_one_cell_are_refused_as_several_standards_not_silently_read_as_qualitative()
     {
-        var t = Parse("2140元/人/月、2090元/人/月", Level2.Cost);
+        // Formerly read as qualitative without a word; one indicator has one comparison, so the author must say what is meant.
+        Target.TryParse("2140元/人/月、2090元/人/月", Level2.Cost, out var t, out var error).Should().BeFalse();
 
-        t.Comparison.Should().Be(Comparison.Qualitative, "two standards in one cell cannot be one target value");
-        t.Value.Should().BeNull();
-        t.Display.Should().Be("2140元/人/月、2090元/人/月");
+        t.Should().BeNull();
+        error.Should().Contain("2140元/人/月 | 2090元/人/月");
     }
 
     // ---- deadlines -------------------------------------------------------------------------------------------
@@ -385,5 +387,50 @@ public sealed class TargetNotationTests
         a.Date.Should().BeNull();
         a.Deadline.Should().BeNull();
         a.Done.Should().BeNull("有效提升 says nothing about done or not done");
+    }
+
+    [Theory]
+    [InlineData("≤500元/人/月，≤1000元/人/月", Level2.Cost)]
+    [InlineData("500元/人/月、1000元/人/月", Level2.Cost)]
+    [InlineData("≥95%；≥90%", Level2.Quality)]
+    public void A_target_with_several_standards_is_refused_with_the_standards_and_what_to_do(string text, Level2 level2)
+    {
+        Target.TryParse(text, level2, out var target, out var error).Should().BeFalse("one indicator has one comparison");
+
+        target.Should().BeNull();
+        error.Should().Contain("several standards").And.Contain("one indicator per standard");
+    }
+
+    [Fact]
+    public void A_target_with_several_standards_declared_qualitative_is_judged_by_a_grade()
+    {
+        var set = PerfEvalJson.ReadIndicatorSet("""
+            { "id": "c", "name": "成本", "year": 2025, "indicators": [
+              { "id": "cost", "name": "补贴标准", "level2": "cost", "target": "≤500元/人/月，≤1000元/人/月", "comparison": "qualitative" } ] }
+            """, "indicators.json");
+
+        set.Diagnostics.Should().NotContain(d => d.Severity == DiagnosticSeverity.Error);
+        set.Value!.Indicators.Single().Target.Comparison.Should().Be(Comparison.Qualitative);
+    }
+
+    [Fact]
+    public void A_several_standards_target_in_a_file_is_a_PE1008_at_the_target()
+    {
+        var set = PerfEvalJson.ReadIndicatorSet("""
+            { "id": "c", "name": "成本", "year": 2025, "indicators": [
+              { "id": "cost", "name": "补贴标准", "level2": "cost", "target": "≤500元/人/月，≤1000元/人/月" } ] }
+            """, "indicators.json");
+
+        var d = set.Diagnostics.Should().ContainSingle(x => x.Code == DiagnosticCodes.InvalidTarget).Subject;
+        d.Path.Should().Be("$.indicators[0].target");
+        d.Arguments["reason"].Should().Contain("≤500元/人/月 | ≤1000元/人/月");
+    }
+
+    [Theory]
+    [InlineData("3,000人", 3000)]
+    [InlineData("≤3,000元", 3000)]
+    public void A_number_with_thousands_separators_is_one_standard(string text, int value)
+    {
+        Parse(text).Value.Should().Be(value);
     }
 }

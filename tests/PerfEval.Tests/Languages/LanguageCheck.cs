@@ -20,6 +20,8 @@ internal static partial class LanguageCheck
         "Math", "Math.Min", "Math.Max", "Math.Abs", "Math.Floor", "Math.Ceiling", "Min", "Max", "Abs", "Floor", "Ceiling", // … and its Math functions
         "ZL001",           // the example of a rule's own code
         "output",          // the command's option --output, named in reason.outputIsSpecial
+        "grade", "score",  // the actuals' properties to add, named in PE2025
+        "comparison", "qualitative", // an indicator's property and value, named in target.severalStandards
         "A", "B", "X", "T", // the figures' symbols: available budget A, spending B, actual X, target T
     };
 

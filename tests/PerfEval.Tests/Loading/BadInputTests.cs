@@ -682,15 +682,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void A_text_actual_for_a_numeric_target_is_not_comparable()
+    public void A_text_actual_for_a_numeric_target_without_a_grade_or_score_asks_for_one()
     {
         // Line 9: 4 spaces, "recipients" (5–16), ': ', { (19), a space, "actual" (21–28), ': ', the value at col 31.
         var json = GoodActuals.Replace("\"recipients\": 2400", "\"recipients\": { \"actual\": \"很多\" }", StringComparison.Ordinal);
 
         var result = EvaluateActuals(json);
-        var d = Single(result, DiagnosticCodes.ActualNotComparable);
+        var d = Single(result, DiagnosticCodes.WordsNeedGrade);
 
         d.Severity.Should().Be(DiagnosticSeverity.Error);
+        d.Arguments["id"].Should().Be("recipients");
         d.Path.Should().Be("$.indicators.recipients.actual");
         d.Arguments["actual"].Should().Be("很多");
         d.Arguments["target"].Should().Be("≥2300");
@@ -705,7 +706,7 @@ public sealed class BadInputTests
         // Line 9: 4 spaces, "recipients" (5–16), ':', a space, the value at col 19.
         var json = GoodActuals.Replace("\"recipients\": 2400", "\"recipients\": \"很多\"", StringComparison.Ordinal);
 
-        var d = Single(EvaluateActuals(json), DiagnosticCodes.ActualNotComparable);
+        var d = Single(EvaluateActuals(json), DiagnosticCodes.WordsNeedGrade);
 
         d.Path.Should().Be("$.indicators.recipients");
         At(d, ActualsFile, 9, 19);

@@ -330,6 +330,42 @@ public sealed class PolicySwitchTests
         i.CompletionRate.Should().Be(103.16m, "98 / 95 = 1.031578… → 103.16 %");
     }
 
+    [Fact]
+    public void A_met_satisfaction_rate_scored_as_weight_times_rate_needs_no_explanation()
+    {
+        // 98 % against ≥95 %: met, 20 × 0.98 = 19.60 by the policy's own rule. Nothing deviated, so no PE3001 and the
+        // report draft says no reason is missing.
+        var (i, r) = One(Shipped("regional-budget20"), Indicator("s", "≥95%", Level2.Satisfaction, weight: 20m), Given("s", "98%"));
+
+        i.Score.Should().Be(19.6m);
+        i.Deviation.ExplanationRequired.Should().BeFalse();
+        i.Deviation.Triggers.Should().BeEmpty();
+        r.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.ExplanationMissing);
+        PerfEval.Reporting.ReportDraft.ToChinese(r).Should().NotContain("未说明");
+    }
+
+    [Fact]
+    public void A_satisfaction_rate_below_its_target_still_must_be_explained()
+    {
+        // 90 % against ≥95 %: partly met, 20 × 0.90 = 18.00; the points lost are a deviation.
+        var (i, r) = One(Shipped("regional-budget20"), Indicator("s", "≥95%", Level2.Satisfaction, weight: 20m), Given("s", "90%"));
+
+        i.Status.Should().Be(IndicatorStatus.PartiallyMet);
+        i.Deviation.Triggers.Should().Contain(ExplanationTrigger.PointsLost);
+        r.Findings.Should().Contain(f => f.Code == DiagnosticCodes.ExplanationMissing && f.Path == "$.indicators.s");
+    }
+
+    [Fact]
+    public void A_met_satisfaction_rate_scored_in_steps_below_the_weight_needs_no_explanation()
+    {
+        // 88 % against ≥85 %: met; stepped from 90 %, one step below → 0.9 W by the policy's rule.
+        var (i, r) = One(Shipped("regional-inverse-ratio"), Indicator("s", "≥85%", Level2.Satisfaction), Given("s", "88%"));
+
+        i.Status.Should().Be(IndicatorStatus.Met);
+        i.Score.Should().Be(9m);
+        r.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.ExplanationMissing);
+    }
+
     [Theory]
     [InlineData("92%", 10)]    // ≥ 90: W
     [InlineData("90%", 10)]    // at fullAt: W

@@ -68,7 +68,7 @@ public sealed class ReadingFollowsSchemaTests
           },
           "stated": {
             "available": 100, "spent": 90, "executionRate": "90%", "budgetScore": 9, "sourceShares": { "central": 100 },
-            "expenditureShares": { "training": 100 }, "completionRates": { "trainees": 120 }, "scores": { "trainees": 50 },
+            "expenditureShares": { "training": 100 }, "completionRates": { "trainees": 120 }, "scores": { "trainees": 50 }, "level1Scores": { "output": 50 }, "level2Scores": { "quantity": 50 },
             "totalScore": 99, "grade": "优", "conclusion": "全部完成"
           }
         }
