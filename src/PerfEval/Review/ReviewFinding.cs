@@ -22,8 +22,12 @@ public sealed record ReviewFinding(string Submission, string Code, DiagnosticSev
         foreach (var f in review.Findings)
         {
             comparisons.TryGetValue(f.Path, out var c);
-            var stated = f.Arguments.TryGetValue("stated", out var s) ? s : c?.Stated;
-            var recomputed = f.Arguments.TryGetValue("recomputed", out var r) ? r : f.Arguments.TryGetValue("sum", out var sum) ? sum : c?.Recomputed;
+            // PE4001 and PE4003 cite the stated figure as "stated" (and the sum of the parts as "sum"); PE4002 cites the stated
+            // shares' sum as "sum" beside the "recomputed" one.
+            f.Arguments.TryGetValue("sum", out var sum);
+            var hasRecomputed = f.Arguments.TryGetValue("recomputed", out var recomputed);
+            var stated = f.Arguments.TryGetValue("stated", out var s) ? s : hasRecomputed ? sum : c?.Stated;
+            recomputed = hasRecomputed ? recomputed : sum ?? c?.Recomputed;
             yield return new ReviewFinding(review.Submission.Name, f.Code, f.Severity, f.Path, stated, recomputed, f.Message);
         }
     }
