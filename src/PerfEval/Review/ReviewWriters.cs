@@ -136,7 +136,7 @@ public static partial class ReviewWriters
         sb.AppendLine("<div class=\"charts\">");
         Chart(sb, "grades", T("review.chart.grades", culture), [.. summary.Grades.Select(g => new Bar(g.Label, g.Count, Count(g.Count)))], 0m);
         Chart(sb, "execution", T("review.chart.execution", culture), [.. summary.ExecutionRates.Select(g => new Bar(g.Label, g.Count, Count(g.Count)))], 0m);
-        Chart(sb, "completion", T("review.chart.completion", culture), [.. summary.CompletionByKind.Select(k => new Bar(k.Label, k.AverageCompletionRate ?? 0m, k.AverageCompletionRate is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r:0.00}% ({k.Met}/{k.Indicators})") : "—"))], 100m);
+        Chart(sb, "completion", T("review.chart.completion", culture), [.. summary.CompletionByKind.Select(k => new Bar(k.Label, k.AverageCompletionRate ?? 0m, string.Create(CultureInfo.InvariantCulture, $"{(k.AverageCompletionRate is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—")} ({k.Met}/{k.Indicators})")))], 100m);
         Chart(sb, "findings", T("review.chart.findings", culture), [.. summary.FindingsByCode.Select(g => new Bar(g.Label, g.Count, Count(g.Count)))], 0m);
         sb.AppendLine("</div>");
         sb.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"hint\">{H(T("review.sortHint", culture))}</p>");
