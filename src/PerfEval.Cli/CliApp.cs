@@ -50,7 +50,7 @@ internal static class CliApp
     }
 
     /// <summary>Runs a command's action; output that cannot be written ends it with PE5001 (in the command's language) and exit code 3.</summary>
-    private static int Guarded(Func<int> action, string lang, TextWriter error)
+    internal static int Guarded(Func<int> action, string lang, TextWriter error)
     {
         try
         {
@@ -196,7 +196,7 @@ internal static class CliApp
             parse.GetValue(auditLang)!,
             error));
 
-        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit };
+        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit, ReviewCommand.Build(output, error) };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -152,6 +152,30 @@ public sealed partial class DocSnippetTests : IDisposable
     }
 
     [Fact]
+    public void The_review_snippet_writes_the_summary_pages_and_findings_of_a_folder()
+    {
+        var input = Path.Combine(_temp, "in");
+        foreach (var name in new[] { "a", "county/b" })
+        {
+            Directory.CreateDirectory(Path.Combine(input, name));
+            foreach (var file in Directory.GetFiles(Seed))
+            {
+                File.Copy(file, Path.Combine(input, name, Path.GetFileName(file)));
+            }
+        }
+
+        File.WriteAllText(Path.Combine(input, "county", "c.xlsx"), "x");
+        var output = Path.Combine(_temp, "out");
+
+        var hasErrors = PortfolioReviewSample.ReviewFolder(input, output, importer: null);
+
+        hasErrors.Should().BeTrue("the seed report's figures disagree and the .xlsx file is not imported");
+        File.ReadAllText(Path.Combine(output, "index.html")).Should().Contain("<svg").And.Contain("county/c.xlsx");
+        File.Exists(Path.Combine(output, "submissions", "0002-table.html")).Should().BeTrue();
+        File.ReadAllLines(Path.Combine(output, "findings.csv")).Should().Contain(l => l.StartsWith("county/c.xlsx,PE7001,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_batch_snippet_evaluates_every_folder_in_order_and_keeps_going_past_a_broken_one()
     {
         foreach (var name in new[] { "a", "c" })

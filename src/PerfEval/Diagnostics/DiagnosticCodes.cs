@@ -2,7 +2,7 @@ namespace PerfEval.Diagnostics;
 
 /// <summary>
 /// The stable diagnostic codes. <c>PE1xxx</c> are found while reading a file, <c>PE2xxx</c> while evaluating,
-/// <c>PE3xxx</c> for deviations and rules, <c>PE4xxx</c> while auditing, <c>PE5xxx</c> while writing output.
+/// <c>PE3xxx</c> for deviations and rules, <c>PE4xxx</c> while auditing, <c>PE5xxx</c> while writing output, <c>PE7xxx</c> while reviewing a folder of submissions.
 /// docs/diagnostics.md explains each one and how to fix it.
 /// </summary>
 public static class DiagnosticCodes
@@ -165,6 +165,9 @@ public static class DiagnosticCodes
 
     /// <summary>An output file that cannot be written (no such folder, a folder or a device in its place, a full disk); reported by the <c>perfeval</c> command.</summary>
     public const string UnwritableOutput = "PE5001";
+
+    /// <summary>A submitted table file (.xlsx, .xls, .docx, .html, .pdf) of a review that no importer reads; it is not reviewed.</summary>
+    public const string TableNotImportable = "PE7001";
 
     /// <summary>A reason or consistency rule that could not be evaluated (a division by zero, an overflow).</summary>
     public const string RuleFailed = "PE3003";

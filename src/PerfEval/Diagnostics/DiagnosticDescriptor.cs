@@ -82,6 +82,7 @@ public sealed class DiagnosticDescriptor
         new(DiagnosticCodes.ConclusionContradicts, DiagnosticSeverity.Error),
         new(DiagnosticCodes.StatedUnknownItem, DiagnosticSeverity.Error),
         new(DiagnosticCodes.UnwritableOutput, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.TableNotImportable, DiagnosticSeverity.Error),
     ];
 
     /// <summary>The descriptor of a code.</summary>

@@ -35,6 +35,7 @@ public sealed class PipelineLayerTests
         // The hosts.
         ["PerfEval.Batch"] = 50,
         ["PerfEval.DependencyInjection"] = 50,
+        ["PerfEval.Review"] = 51,
     };
 
     private static readonly NamespaceGraph Graph = NamespaceGraph.Of(typeof(Evaluator).Assembly.Location, "PerfEval");

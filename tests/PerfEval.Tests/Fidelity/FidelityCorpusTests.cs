@@ -1,0 +1,100 @@
+using System.Globalization;
+using FluentAssertions;
+using PerfEval.Audit;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+using PerfEval.Review;
+
+namespace PerfEval.Tests.Fidelity;
+
+/// <summary>
+/// Real published self-evaluation tables transcribed into rule folders (tests/Fidelity/*, each with SOURCE.md and
+/// NOTES.md): every stated figure is recomputed, and every finding was checked by hand (the notes show the arithmetic).
+/// </summary>
+public sealed class FidelityCorpusTests
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
+
+    private static string Corpus => Path.Combine(Testing.Repository.Root(), "tests", "Fidelity");
+
+    [Fact]
+    public void Tangxi_commissioned_services_2022_the_total_row_left_at_zero_is_found_and_every_indicator_score_reproduced()
+    {
+        var audit = Audit("tangxi-commissioned-services-2022");
+
+        // The 本年财政拨款 row states 89.974 available and spent; the 年度资金总额 row above it states 0 for both, 0 % and 0 points.
+        audit.Evaluation.Budget.ExecutionRate.Should().Be(100m);
+        audit.Evaluation.Budget.Score.Should().Be(10m);
+        Disagreeing(audit).Should().Equal(
+            ("$.stated.available", "0", "90"), ("$.stated.spent", "0", "90"), ("$.stated.executionRate", "0", "100"), ("$.stated.budgetScore", "0", "10"));
+        audit.Comparisons.Where(c => c.Path.StartsWith("$.stated.scores.", StringComparison.Ordinal)).Should().HaveCount(9).And.OnlyContain(c => c.Agrees);
+        Codes(audit).Should().Equal(
+            ("PE4001", "$.stated.available"), ("PE4001", "$.stated.spent"), ("PE4001", "$.stated.executionRate"), ("PE4001", "$.stated.budgetScore"),
+            ("PE4003", "$.stated.available"), ("PE2009", "$.indicators"));
+        audit.Findings.Single(f => f.Code == "PE4003").Arguments["sum"].Should().Be("89.974");
+        audit.Evaluation.Indicators.Should().OnlyContain(i => i.Status == IndicatorStatus.Met && i.Score == i.Weight);
+    }
+
+    [Fact]
+    public void Tangxi_village_operations_2022_the_total_row_left_at_zero_is_found_and_every_indicator_score_reproduced()
+    {
+        var audit = Audit("tangxi-village-operations-2022");
+
+        audit.Evaluation.Budget.ExecutionRate.Should().Be(100m, "132.912 of 132.912 was spent (the initial 202.64 was cut during the year)");
+        Disagreeing(audit).Should().Equal(
+            ("$.stated.available", "0", "133"), ("$.stated.spent", "0", "133"), ("$.stated.executionRate", "0", "100"), ("$.stated.budgetScore", "0", "10"));
+        audit.Comparisons.Where(c => c.Path.StartsWith("$.stated.scores.", StringComparison.Ordinal)).Should().HaveCount(8).And.OnlyContain(c => c.Agrees);
+        Codes(audit).Should().Equal(
+            ("PE4001", "$.stated.available"), ("PE4001", "$.stated.spent"), ("PE4001", "$.stated.executionRate"), ("PE4001", "$.stated.budgetScore"),
+            ("PE4003", "$.stated.available"), ("PE2009", "$.indicators"));
+        audit.Evaluation.Indicators.Single(i => i.Id == "total-cost").Status.Should().Be(IndicatorStatus.Met, "132.9 ≤ 202.6");
+    }
+
+    [Fact]
+    public void Linhe_employment_2022_the_stated_budget_is_three_hundredths_above_the_sum_of_its_sources()
+    {
+        var audit = Audit("linhe-employment-2022");
+
+        // 3144.00 + 570.17 + 433.00 + 1426.90 + 1591.22 = 7165.29, stated 7165.32; spending 3144.00 + 570.17 + 432.10 + 1294.84 + 1551.84 = 6992.95 agrees.
+        audit.Comparisons.Select(c => (c.Path, c.Stated, c.Recomputed)).Should().Equal(("$.stated.available", "7165.32", "7165.32"), ("$.stated.spent", "6992.95", "6992.95"));
+        audit.Comparisons.Select(c => c.Agrees).Should().Equal(false, true);
+        Codes(audit).Should().Equal(("PE4003", "$.stated.available"), ("PE2004", "$.budget.available"), ("PE1017", "$.indicators"));
+        audit.Findings.Single(f => f.Code == "PE4003").Arguments["sum"].Should().Be("7165.29");
+        audit.Evaluation.Budget.ExecutionRate.Should().Be(Figures.Round(6992.95m / 7165.32m * 100m)).And.Be(97.59m);
+    }
+
+    [Fact]
+    public void Tianjiaan_employment_2024_the_rounded_execution_rate_of_86_percent_agrees_with_85_75()
+    {
+        var audit = Audit("tianjiaan-employment-2024");
+
+        audit.Comparisons.Should().OnlyContain(c => c.Agrees);
+        audit.Comparisons.Single(c => c.Path == "$.stated.executionRate").Exact.Should().StartWith("85.754");
+        Codes(audit).Should().Equal(("PE1017", "$.indicators"), ("PE3001", "$.budget"));
+        audit.HasErrors.Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_corpus_reviewed_as_one_folder_finds_the_three_reports_with_errors()
+    {
+        var reviews = PortfolioReview.Run(new Evaluator(), SubmissionFinder.Find(Corpus), new ReviewOptions { Culture = En }).ToList();
+        var summary = PortfolioSummary.From(reviews, En);
+
+        reviews.Select(r => (r.Submission.Name, r.HasErrors)).Should().Equal(
+            ("linhe-employment-2022", true), ("tangxi-commissioned-services-2022", true), ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false));
+        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(8);
+        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.TotalContradictsDetail).Count.Should().Be(3);
+    }
+
+    private static AuditResult Audit(string name)
+    {
+        var programme = PerfEvalJson.ReadProgrammeFolder(Path.Combine(Corpus, name)).GetValueOrThrow();
+        return Auditor.Audit(new Evaluator().Evaluate(programme), programme.Actuals, culture: En);
+    }
+
+    private static List<(string Path, string Stated, string Recomputed)> Disagreeing(AuditResult audit) =>
+        [.. audit.Comparisons.Where(c => !c.Agrees).Select(c => (c.Path, c.Stated, c.Recomputed))];
+
+    private static List<(string Code, string Path)> Codes(AuditResult audit) => [.. audit.Findings.Select(f => (f.Code, f.Path))];
+}
