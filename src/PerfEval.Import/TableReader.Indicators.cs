@@ -119,7 +119,7 @@ internal sealed partial class TableReader
 
         if (!Target.TryParse(targetText, l2, out var target, out _) || target is null)
         {
-            findings.Add(Diagnostics.DiagnosticCodes.ImportMissingTarget, targetCell ?? name, ("name", name.Text));
+            findings.Add(Diagnostics.DiagnosticCodes.ImportMissingTarget, targetCell ?? name, ("name", name.Text), ("text", targetText));
             return null;
         }
 

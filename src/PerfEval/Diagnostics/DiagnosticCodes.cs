@@ -181,7 +181,7 @@ public static class DiagnosticCodes
     /// <summary>A cell of a submitted table that must hold a number (a weight, a score, an amount, a rate) and does not.</summary>
     public const string ImportNotANumber = "PE6005";
 
-    /// <summary>An indicator row of a submitted table without a target; the row was not imported.</summary>
+    /// <summary>An indicator row of a submitted table without a target that can be read; the row was not imported.</summary>
     public const string ImportMissingTarget = "PE6006";
 
     /// <summary>A submitted table that states no year, when none was given to the importer.</summary>
