@@ -28,7 +28,7 @@ internal static class HeaderLabels
             _ when key.EndsWith("单位", StringComparison.Ordinal) || English(key, "Unit") => TableColumn.Unit,
             _ when key is "分值" or "权重" or "指标分值" or "权重(分值)" || English(key, "Weight") => TableColumn.Weight,
             _ when key.EndsWith("得分", StringComparison.Ordinal) || English(key, "Score") => TableColumn.Score,
-            _ when key.Contains("偏差原因", StringComparison.Ordinal) || key.Contains("原因分析", StringComparison.Ordinal) || key.StartsWith("Deviation", StringComparison.OrdinalIgnoreCase) => TableColumn.Deviation,
+            _ when key.Contains("原因", StringComparison.Ordinal) || key.StartsWith("Deviation", StringComparison.OrdinalIgnoreCase) => TableColumn.Deviation,
             _ => null,
         };
     }
