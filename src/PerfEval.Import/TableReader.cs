@@ -123,7 +123,7 @@ internal sealed partial class TableReader
             {
                 var key = Grid.Key(row[i].Text);
                 if ((key.StartsWith("项目资金", StringComparison.Ordinal) || key.StartsWith("资金情况", StringComparison.Ordinal) || key.StartsWith("Funds", StringComparison.OrdinalIgnoreCase))
-                    && MoneyUnit().Match(key) is { Success: true } m)
+                    && MoneyUnit().Match(row[i].Text) is { Success: true } m)
                 {
                     money ??= m.Groups["unit"].Value;
                     used.Add(row[i]);
@@ -321,7 +321,7 @@ internal sealed partial class TableReader
         return slug.Length > 0 ? slug : null;
     }
 
-    [GeneratedRegex(@"\((?<unit>[^()]+)\)")]
+    [GeneratedRegex(@"[(（]\s*(?<unit>[^()（）]+?)\s*[)）]")]
     private static partial Regex MoneyUnit();
 
     [GeneratedRegex(@"(?<year>(?:19|20)\d{2})\s*年度?|[(（]\s*(?<year>(?:19|20)\d{2})\s*[)）]")]
