@@ -177,41 +177,26 @@ internal sealed partial class TableReader
         return labels.Contains(TableColumn.Name) && labels.Contains(TableColumn.Target);
     }
 
-    private static bool TryLevel1(string text, out Level1 level)
-    {
-        if (IndicatorLevels.TryParseLevel1(text, out level))
-        {
-            return true;
-        }
+    private static bool TryLevel1(string text, out Level1 level) =>
+        IndicatorLevels.TryParseLevel1(text, out level) || TryEnglish(text, l => IndicatorLevels.Name(l, chinese: false), out level);
 
-        foreach (var l in Enum.GetValues<Level1>())
+    private static bool TryLevel2(string text, out Level2 level) =>
+        IndicatorLevels.TryParseLevel2(text, out level) || TryEnglish(text, l => IndicatorLevels.Name(l, chinese: false), out level);
+
+    /// <summary>A group named by PerfEval's English name (Quantity, Output), as the English table prints it.</summary>
+    private static bool TryEnglish<T>(string text, Func<T, string> name, out T level)
+        where T : struct, Enum
+    {
+        foreach (var l in Enum.GetValues<T>())
         {
-            if (string.Equals(IndicatorLevels.Name(l, chinese: false), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name(l), text.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 level = l;
                 return true;
             }
         }
 
-        return false;
-    }
-
-    private static bool TryLevel2(string text, out Level2 level)
-    {
-        if (IndicatorLevels.TryParseLevel2(text, out level))
-        {
-            return true;
-        }
-
-        foreach (var l in Enum.GetValues<Level2>())
-        {
-            if (string.Equals(IndicatorLevels.Name(l, chinese: false), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                level = l;
-                return true;
-            }
-        }
-
+        level = default;
         return false;
     }
 

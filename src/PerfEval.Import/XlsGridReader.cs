@@ -22,24 +22,7 @@ internal static class XlsGridReader
         do
         {
             var name = reader.Name ?? "Sheet";
-            var spans = new Dictionary<(int, int), (int Rows, int Columns)>();
-            var covered = new HashSet<(int, int)>();
-            foreach (var m in reader.MergeCells ?? [])
-            {
-                var at = (m.FromRow + 1, m.FromColumn + 1);
-                spans[at] = (m.ToRow - m.FromRow + 1, m.ToColumn - m.FromColumn + 1);
-                for (var r = m.FromRow + 1; r <= m.ToRow + 1; r++)
-                {
-                    for (var c = m.FromColumn + 1; c <= m.ToColumn + 1; c++)
-                    {
-                        if ((r, c) != at)
-                        {
-                            covered.Add((r, c));
-                        }
-                    }
-                }
-            }
-
+            var merges = new SheetMerges((reader.MergeCells ?? []).Select(m => (m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1)));
             var grid = new Grid();
             var row = 0;
             while (reader.Read())
@@ -47,28 +30,10 @@ internal static class XlsGridReader
                 row++;
                 for (var c = 1; c <= reader.FieldCount; c++)
                 {
-                    var at = (row, c);
-                    if (covered.Contains(at))
+                    if (!merges.Covers((row, c)) && merges.Cell(name, (row, c), Value(reader, c - 1)) is { } read)
                     {
-                        continue;
+                        grid.Add(read);
                     }
-
-                    var (text, number, percent) = Value(reader, c - 1);
-                    var span = spans.GetValueOrDefault(at, (1, 1));
-                    if (text.Length == 0 && number is null && span == (1, 1))
-                    {
-                        continue;
-                    }
-
-                    grid.Add(new GridCell(row, c, text)
-                    {
-                        Number = number,
-                        IsPercent = percent,
-                        RowSpan = span.Item1,
-                        ColumnSpan = span.Item2,
-                        Reference = $"{name}!{XlsxGridReader.Reference(row, c)}",
-                        Position = at,
-                    });
                 }
             }
 

@@ -32,60 +32,25 @@ internal static class XlsxGridReader
 
     private static Grid ReadSheet(string name, Worksheet worksheet, string[] strings, CellNumber[] styles)
     {
-        var spans = new Dictionary<(int, int), (int Rows, int Columns)>();
-        var covered = new HashSet<(int, int)>();
-        foreach (var merge in worksheet.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>()))
-        {
-            if (merge.Reference?.Value?.Split(':') is [var from, var to] && Parse(from) is { } a && Parse(to) is { } b)
-            {
-                spans[a] = (b.Row - a.Row + 1, b.Column - a.Column + 1);
-                for (var r = a.Row; r <= b.Row; r++)
-                {
-                    for (var c = a.Column; c <= b.Column; c++)
-                    {
-                        if ((r, c) != a)
-                        {
-                            covered.Add((r, c));
-                        }
-                    }
-                }
-            }
-        }
-
+        var ranges = worksheet.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>())
+            .Select(m => m.Reference?.Value?.Split(':') is [var from, var to] && Parse(from) is { } a && Parse(to) is { } b ? (a.Row, a.Column, b.Row, b.Column) : ((int, int, int, int)?)null)
+            .OfType<(int, int, int, int)>();
+        var merges = new SheetMerges(ranges);
         var grid = new Grid();
         var seen = new HashSet<(int, int)>();
         foreach (var cell in worksheet.Descendants<Cell>())
         {
-            if (cell.CellReference?.Value is not { } reference || Parse(reference) is not { } at || covered.Contains(at) || !seen.Add(at))
+            if (cell.CellReference?.Value is { } reference && Parse(reference) is { } at && !merges.Covers(at) && seen.Add(at)
+                && merges.Cell(name, at, Value(cell, strings, styles)) is { } read)
             {
-                continue;
+                grid.Add(read);
             }
-
-            var (text, number, percent) = Value(cell, strings, styles);
-            var span = spans.GetValueOrDefault(at, (1, 1));
-            if (text.Length == 0 && number is null && span == (1, 1))
-            {
-                continue;
-            }
-
-            grid.Add(new GridCell(at.Row, at.Column, text)
-            {
-                Number = number,
-                IsPercent = percent,
-                RowSpan = span.Item1,
-                ColumnSpan = span.Item2,
-                Reference = $"{name}!{reference}",
-                Position = at,
-            });
         }
 
         // A merged range whose first cell is not written at all still covers its positions.
-        foreach (var (at, span) in spans)
+        foreach (var at in merges.Origins.Where(at => !seen.Contains(at)))
         {
-            if (!seen.Contains(at))
-            {
-                grid.Add(new GridCell(at.Item1, at.Item2, string.Empty) { RowSpan = span.Rows, ColumnSpan = span.Columns, Reference = $"{name}!{Reference(at.Item1, at.Item2)}", Position = at });
-            }
+            grid.Add(merges.Cell(name, at, (string.Empty, null, false))!);
         }
 
         return grid;
