@@ -197,6 +197,7 @@ internal static class CliApp
             error));
 
         var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit, ReviewCommand.Build(output, error) };
+        root.Subcommands.Add(ImportCommand.Create(output, error));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -43,8 +43,8 @@ public sealed partial class ConsumerTests(PackagesFixture packages)
         run.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Should().Equal(["total 95.23", "grade 优", "schemas 4", "xlsx True"], run.Describe());
 
-        // PerfEval and PerfEval.Excel were restored from the feed, not from anywhere else.
-        foreach (var id in new[] { "perfeval", "perfeval.excel" })
+        // PerfEval, PerfEval.Excel and PerfEval.Import were restored from the feed, not from anywhere else.
+        foreach (var id in new[] { "perfeval", "perfeval.excel", "perfeval.import" })
         {
             var metadata = File.ReadAllText(Path.Combine(packages.Work, "nuget-packages", id, PackagesFixture.Version, ".nupkg.metadata"));
             using var json = JsonDocument.Parse(metadata);
@@ -142,6 +142,7 @@ public sealed partial class ConsumerTests(PackagesFixture packages)
           <ItemGroup>
             <PackageReference Include="PerfEval" Version="{PackagesFixture.Version}" />
             <PackageReference Include="PerfEval.Excel" Version="{PackagesFixture.Version}" />
+            <PackageReference Include="PerfEval.Import" Version="{PackagesFixture.Version}" />
             <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="{DependencyInjectionVersion}" />
           </ItemGroup>
         </Project>

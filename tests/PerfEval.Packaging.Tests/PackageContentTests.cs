@@ -10,7 +10,7 @@ public sealed class PackageContentTests(PackagesFixture packages)
     private static readonly string[] LibraryFrameworks = ["net8.0", "net10.0"];
 
     [Fact]
-    public void Packing_the_three_projects_gives_each_a_package_and_a_symbol_package_without_warnings()
+    public void Packing_the_four_projects_gives_each_a_package_and_a_symbol_package_without_warnings()
     {
         foreach (var id in PackagesFixture.Projects)
         {
@@ -27,6 +27,7 @@ public sealed class PackageContentTests(PackagesFixture packages)
     [Theory]
     [InlineData("PerfEval")]
     [InlineData("PerfEval.Excel")]
+    [InlineData("PerfEval.Import")]
     [InlineData("PerfEval.Cli")]
     public void Every_package_has_its_readme_the_mit_licence_expression_and_git_repository_metadata(string id)
     {
@@ -104,12 +105,26 @@ public sealed class PackageContentTests(PackagesFixture packages)
     }
 
     [Fact]
+    public void The_import_package_depends_on_the_library_of_the_same_version_and_its_readers_and_has_xml_docs()
+    {
+        using var package = new NuGetPackage(packages.Package("PerfEval.Import"));
+
+        foreach (var tfm in LibraryFrameworks)
+        {
+            package.Files.Should().Contain([$"lib/{tfm}/PerfEval.Import.dll", $"lib/{tfm}/PerfEval.Import.xml"]);
+            package.ReadText($"lib/{tfm}/PerfEval.Import.xml").Should().Contain("<member name=\"T:PerfEval.Import.SubmissionImporter\">");
+            package.Dependencies()[tfm].Should().Contain("PerfEval", PackagesFixture.Version)
+                .And.ContainKeys("DocumentFormat.OpenXml", "ExcelDataReader", "AngleSharp", "PdfPig");
+        }
+    }
+
+    [Fact]
     public void The_cli_package_is_a_dotnet_tool_named_perfeval()
     {
         using var package = new NuGetPackage(packages.Package("PerfEval.Cli"));
 
         package.PackageTypes().Should().Equal("DotnetTool");
-        package.Files.Should().Contain(["tools/net10.0/any/DotnetToolSettings.xml", "tools/net10.0/any/PerfEval.Cli.dll", "tools/net10.0/any/PerfEval.dll", "tools/net10.0/any/PerfEval.Excel.dll"]);
+        package.Files.Should().Contain(["tools/net10.0/any/DotnetToolSettings.xml", "tools/net10.0/any/PerfEval.Cli.dll", "tools/net10.0/any/PerfEval.dll", "tools/net10.0/any/PerfEval.Excel.dll", "tools/net10.0/any/PerfEval.Import.dll"]);
         var settings = System.Xml.Linq.XDocument.Parse(package.ReadText("tools/net10.0/any/DotnetToolSettings.xml"));
         var command = settings.Descendants("Command").Single();
         command.Attribute("Name")!.Value.Should().Be("perfeval");
@@ -120,6 +135,7 @@ public sealed class PackageContentTests(PackagesFixture packages)
     [Theory]
     [InlineData("PerfEval", "lib/net8.0/PerfEval.pdb", "lib/net10.0/PerfEval.pdb")]
     [InlineData("PerfEval.Excel", "lib/net8.0/PerfEval.Excel.pdb", "lib/net10.0/PerfEval.Excel.pdb")]
+    [InlineData("PerfEval.Import", "lib/net8.0/PerfEval.Import.pdb", "lib/net10.0/PerfEval.Import.pdb")]
     [InlineData("PerfEval.Cli", "tools/net10.0/any/PerfEval.Cli.pdb")]
     public void The_symbol_packages_hold_the_portable_pdbs(string id, params string[] pdbs)
     {

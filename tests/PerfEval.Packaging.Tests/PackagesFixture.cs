@@ -3,17 +3,17 @@ using PerfEval.Testing;
 namespace PerfEval.Packaging.Tests;
 
 /// <summary>
-/// Packs PerfEval, PerfEval.Excel and PerfEval.Cli once for the packaging tests, with <c>dotnet pack -c Release</c>
+/// Packs PerfEval, PerfEval.Excel, PerfEval.Import and PerfEval.Cli once for the packaging tests, with <c>dotnet pack -c Release</c>
 /// into a temporary folder (the feed). The build is incremental: where the Release build is already there (CI builds
 /// it before the tests) it is reused; on a clean clone the pack builds it.
 /// </summary>
 public sealed class PackagesFixture : IDisposable
 {
-    /// <summary>The version of all three packages.</summary>
+    /// <summary>The version of all four packages.</summary>
     public const string Version = "0.1.0";
 
     /// <summary>The packed projects, in dependency order.</summary>
-    public static readonly IReadOnlyList<string> Projects = ["PerfEval", "PerfEval.Excel", "PerfEval.Cli"];
+    public static readonly IReadOnlyList<string> Projects = ["PerfEval", "PerfEval.Excel", "PerfEval.Import", "PerfEval.Cli"];
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
 
@@ -67,7 +67,7 @@ public sealed class PackagesFixture : IDisposable
     }
 }
 
-/// <summary>The tests that share one packing of the three packages; they run one after the other.</summary>
+/// <summary>The tests that share one packing of the four packages; they run one after the other.</summary>
 [CollectionDefinition(Name)]
 public sealed class PackagingCollectionDefinition : ICollectionFixture<PackagesFixture>
 {

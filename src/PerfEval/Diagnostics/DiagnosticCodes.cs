@@ -171,4 +171,34 @@ public static class DiagnosticCodes
 
     /// <summary>A reason or consistency rule that could not be evaluated (a division by zero, an overflow).</summary>
     public const string RuleFailed = "PE3003";
+
+    /// <summary>A submitted file that cannot be read as the format it claims (a damaged workbook, a document that is not one); reported by PerfEval.Import.</summary>
+    public const string ImportUnreadable = "PE6001";
+
+    /// <summary>A submitted file in which no self-evaluation table was found (no row carries the indicator block's column headers).</summary>
+    public const string ImportNoTable = "PE6002";
+
+    /// <summary>A cell of a submitted table that belongs to no column or block of the self-evaluation table, and was not imported.</summary>
+    public const string ImportUnplacedCell = "PE6003";
+
+    /// <summary>An indicator row of a submitted table whose level-1 or level-2 group is not one of the known groups; the row was not imported.</summary>
+    public const string ImportUnknownLevel = "PE6004";
+
+    /// <summary>A cell of a submitted table that must hold a number (a weight, a score, an amount, a rate) and does not.</summary>
+    public const string ImportNotANumber = "PE6005";
+
+    /// <summary>An indicator row of a submitted table without a target that can be read; the row was not imported.</summary>
+    public const string ImportMissingTarget = "PE6006";
+
+    /// <summary>A submitted table that states no year, when none was given to the importer.</summary>
+    public const string ImportMissingYear = "PE6007";
+
+    /// <summary>A submitted table without a programme name.</summary>
+    public const string ImportMissingName = "PE6008";
+
+    /// <summary>A qualitative indicator without a grade word, whose grade was taken from its stated score.</summary>
+    public const string ImportGradeFromScore = "PE6009";
+
+    /// <summary>A PDF without a text layer (a scanned image), whose table cannot be read.</summary>
+    public const string ImportNoTextLayer = "PE6010";
 }

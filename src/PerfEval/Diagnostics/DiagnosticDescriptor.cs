@@ -83,6 +83,16 @@ public sealed class DiagnosticDescriptor
         new(DiagnosticCodes.StatedUnknownItem, DiagnosticSeverity.Error),
         new(DiagnosticCodes.UnwritableOutput, DiagnosticSeverity.Error),
         new(DiagnosticCodes.TableNotImportable, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportUnreadable, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportNoTable, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportUnplacedCell, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.ImportUnknownLevel, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportNotANumber, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportMissingTarget, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportMissingYear, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportMissingName, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportGradeFromScore, DiagnosticSeverity.Info),
+        new(DiagnosticCodes.ImportNoTextLayer, DiagnosticSeverity.Error),
     ];
 
     /// <summary>The descriptor of a code.</summary>
