@@ -18,7 +18,7 @@ internal static class ReviewCommand
 {
     private static readonly string[] SummaryColumns = ["submission", "total", "grade", "errors", "warnings"];
 
-    /// <summary>The command; <paramref name="importer"/> reads table files (without one they get PE7001).</summary>
+    /// <summary>The command; <paramref name="importer"/> reads table files (by default the <c>PerfEval.Import</c> importer).</summary>
     public static Command Build(TextWriter output, TextWriter error, ISubmissionImporter? importer = null)
     {
         var folder = new Argument<string>("folder") { Description = "The folder of submissions: rule folders (indicators.json + actuals.json with the report's figures under \"stated\") and table files (.xlsx, .xls, .docx, .html, .pdf), searched recursively." };
@@ -79,7 +79,7 @@ internal static class ReviewCommand
 
             var progress = new Progress(submissions.Length, error);
             var reviews = new List<SubmissionReview>(submissions.Length);
-            var options = new ReviewOptions { Importer = importer, Culture = culture, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var options = new ReviewOptions { Importer = importer ?? new TableImporter(culture), Culture = culture, MaxDegreeOfParallelism = Environment.ProcessorCount };
             foreach (var review in PortfolioReview.Run(evaluator, submissions, options))
             {
                 progress.Next(review.Submission.Path + Path.DirectorySeparatorChar);

@@ -208,7 +208,8 @@ internal sealed class SheetLayout
 
         var number = n.ToString(CultureInfo.InvariantCulture);
         var tail = written.StartsWith(number, StringComparison.Ordinal) ? written[number.Length..] : null;
-        if (tail is null || (percent ? tail != "%" : tail.Length > 0 && tail != unit))
+        // A unit with control characters stays text, where the writer cleans it (a number format cannot hold them).
+        if (tail is null || (percent ? tail != "%" : tail.Length > 0 && tail != unit) || (unit?.Any(char.IsControl) ?? false))
         {
             return null;
         }

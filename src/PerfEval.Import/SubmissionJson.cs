@@ -58,6 +58,12 @@ public static class SubmissionJson
                 w.WriteString("level1", IndicatorLevels.Code(i.Level1));
                 w.WriteString("level2", IndicatorLevels.Code(i.Level2));
                 w.WriteString("target", i.Target.Text ?? i.Target.Display);
+                if (i.Target.Comparison == Comparison.Qualitative && Target.ListsSeveralStandards(i.Target.Text ?? i.Target.Display, i.Level2))
+                {
+                    // Wording to judge by (PE6011): the file must say so, or the target would be refused as several standards.
+                    w.WriteString("comparison", "qualitative");
+                }
+
                 Optional(w, "unit", i.Unit);
                 if (i.Weight is { } weight)
                 {

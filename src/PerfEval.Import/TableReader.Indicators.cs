@@ -117,7 +117,14 @@ internal sealed partial class TableReader
             targetText = Target.Symbol(comparison) + targetText;
         }
 
-        if (!Target.TryParse(targetText, l2, out var target, out _) || target is null)
+        if (!Target.TryParse(targetText, l2, out var target, out _) && Target.ListsSeveralStandards(targetText, l2))
+        {
+            // A rule file says "comparison": "qualitative" for such a target; a table cannot, so the importer does, and says so.
+            target = new Target { Comparison = Comparison.Qualitative, Description = targetText.Trim(), Text = targetText };
+            findings.Add(Diagnostics.DiagnosticCodes.ImportSeveralStandards, targetCell ?? name, ("name", name.Text), ("text", targetText));
+        }
+
+        if (target is null)
         {
             findings.Add(Diagnostics.DiagnosticCodes.ImportMissingTarget, targetCell ?? name, ("name", name.Text), ("text", targetText));
             return null;

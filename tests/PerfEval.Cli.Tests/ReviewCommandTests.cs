@@ -34,10 +34,26 @@ public sealed class ReviewCommandTests : CommandTestBase
         var csv = File.ReadAllLines(Path.Combine(Output, "findings.csv"));
         csv[0].Should().Be("Submission,Code,Severity,Path,Stated,Recomputed,Message");
         csv.Should().Contain(l => l.StartsWith("county-a,PE4001,error,$.stated.expenditureShares.other,24.27,24.28,", StringComparison.Ordinal));
-        csv.Should().Contain(l => l.StartsWith("sub/county-c.xlsx,PE7001,error,$,", StringComparison.Ordinal));
+        csv.Should().Contain(l => l.StartsWith("sub/county-c.xlsx,PE6001,error,", StringComparison.Ordinal), "a file that is no workbook is reported by the importer");
         csv.Should().NotContain(l => l.StartsWith("sub/county-b,", StringComparison.Ordinal) && l.Contains(",error,", StringComparison.Ordinal));
         output.Should().Contain("Reviewed 3 submissions (2 with errors)");
         output.Should().Contain("sub/county-c.xlsx").And.Contain("not read");
+    }
+
+    [Fact]
+    public void A_submitted_workbook_is_imported_and_reviewed_like_its_rule_folder()
+    {
+        Seed("folder", stated: false);
+        var workbook = Path.Combine(Input, "tables", "county.xlsx");
+        Directory.CreateDirectory(Path.GetDirectoryName(workbook)!);
+        Run("report", Path.Combine(Input, "folder"), "--format", "xlsx", "--output", workbook).Exit.Should().Be(CliApp.Ok);
+
+        var (exit, output, error) = Run("review", Input, "-o", Output, "--lang", "en", "--policy", "mof-2020");
+
+        exit.Should().Be(CliApp.Ok, error + output);
+        var rows = output.Split('\n').Where(l => l.Contains("95.23", StringComparison.Ordinal)).ToList();
+        rows.Should().HaveCount(2, "the workbook evaluates to the folder's total: " + output);
+        rows.Should().Contain(l => l.Contains("tables/county.xlsx", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -118,6 +118,21 @@ public sealed class RoundTripTests
         import.HasErrors.Should().BeTrue();
     }
 
+    [Fact]
+    public void A_target_with_several_standards_is_imported_as_wording_and_says_so()
+    {
+        var original = RuleSets.Evaluate(RuleSets.Load("seed"));
+        var xlsx = ExcelTableWriter.ToBytes(SelfEvaluationTable.From(original));
+
+        var import = SubmissionImporter.Import(new MemoryStream(xlsx), SubmissionFormat.Xlsx, new ImportOptions { Culture = CultureInfo.InvariantCulture });
+
+        var finding = import.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.ImportSeveralStandards).Subject;
+        finding.Severity.Should().Be(DiagnosticSeverity.Info);
+        finding.Arguments["text"].Should().Be("2140元/人/月、2090元/人/月");
+        import.IndicatorSet!.Indicators.Single(i => i.Name == "公益性岗位补贴人均标准").Target.Comparison.Should().Be(PerfEval.Indicators.Comparison.Qualitative);
+        SubmissionJson.IndicatorsJson(import.IndicatorSet).Should().Contain("\"comparison\": \"qualitative\"");
+    }
+
     private static TableOptions LayoutFor(string set) => set == ControlCharacters ? Layouts[WithUnitColumn] : Layouts["national"];
 
     /// <summary>What must survive the round trip, in table order.</summary>

@@ -201,4 +201,7 @@ public static class DiagnosticCodes
 
     /// <summary>A PDF without a text layer (a scanned image), whose table cannot be read.</summary>
     public const string ImportNoTextLayer = "PE6010";
+
+    /// <summary>A submitted target that lists several standards, imported as wording to judge by (comparison qualitative).</summary>
+    public const string ImportSeveralStandards = "PE6011";
 }

@@ -93,6 +93,7 @@ public sealed class DiagnosticDescriptor
         new(DiagnosticCodes.ImportMissingName, DiagnosticSeverity.Error),
         new(DiagnosticCodes.ImportGradeFromScore, DiagnosticSeverity.Info),
         new(DiagnosticCodes.ImportNoTextLayer, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.ImportSeveralStandards, DiagnosticSeverity.Info),
     ];
 
     /// <summary>The descriptor of a code.</summary>

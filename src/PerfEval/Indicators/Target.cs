@@ -237,6 +237,19 @@ public sealed partial record Target
         return true;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> lists several numeric standards ("≤500元/人/月，≤1000元/人/月"): a target that no one
+    /// comparison reads, which a rule file must declare with <c>"comparison": "qualitative"</c> (PE1008 otherwise).
+    /// </summary>
+    /// <param name="text">The target as written.</param>
+    /// <param name="level2">The indicator's level-2 group.</param>
+    /// <returns>True when the text is a list of two or more numeric standards.</returns>
+    public static bool ListsSeveralStandards(string text, Level2 level2)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SeveralStandards(text, Notation.Normalize(text), level2) is not null;
+    }
+
     private static readonly char[] StandardSeparators = [',', '，', '、', ';', '；'];
 
     /// <summary>
