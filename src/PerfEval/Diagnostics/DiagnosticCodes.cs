@@ -165,4 +165,40 @@ public static class DiagnosticCodes
 
     /// <summary>A reason or consistency rule that could not be evaluated (a division by zero, an overflow).</summary>
     public const string RuleFailed = "PE3003";
+
+    /// <summary>A kind of indicator the target-review checklist requires for the programme type is missing (no cost indicator, no benefit indicator, no satisfaction indicator where there are service recipients).</summary>
+    public const string RequiredKindMissing = "PE6001";
+
+    /// <summary>An indicator of a kind the checklist says can be quantified has a qualitative target.</summary>
+    public const string TargetNotQuantified = "PE6002";
+
+    /// <summary>A numeric target without a unit of measure.</summary>
+    public const string UnitMissing = "PE6003";
+
+    /// <summary>A comparison the checklist does not allow for the indicator's kind (a cost that is a floor, a satisfaction rate that is a cap).</summary>
+    public const string ComparisonNotMeaningful = "PE6004";
+
+    /// <summary>A target that asks for less than the previous year's actual (set low).</summary>
+    public const string TargetBelowPreviousActual = "PE6005";
+
+    /// <summary>A programme type the checklist does not define.</summary>
+    public const string UnknownProgrammeType = "PE6006";
+
+    /// <summary>A level-1 group the indicator tree the checklist follows does not have (cost as level 1 under the 2020 tree).</summary>
+    public const string LevelOutsideChecklistTree = "PE6007";
+
+    /// <summary>Monitoring actuals without an as-of date.</summary>
+    public const string AsOfMissing = "PE6101";
+
+    /// <summary>An as-of date outside the indicator set's year.</summary>
+    public const string AsOfOutsideYear = "PE6102";
+
+    /// <summary>An indicator whose target may not be reached, without a reason or a correction.</summary>
+    public const string MonitoringReasonMissing = "PE6103";
+
+    /// <summary>A monitoring reason outside the fixed categories (经费保障, 制度保障, 人员保障, 硬件条件保障, 其他).</summary>
+    public const string MonitoringReasonCategory = "PE6104";
+
+    /// <summary>Budget execution behind the time elapsed.</summary>
+    public const string BudgetBehindSchedule = "PE6105";
 }

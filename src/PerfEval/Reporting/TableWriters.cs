@@ -247,8 +247,8 @@ public static class TableWriters
     private static string CsvValue(TableCell cell) => cell.Number is { } n ? n.ToString("0.00", CultureInfo.InvariantCulture) : cell.Kind == CellKind.Text ? Text(cell.Text) : string.Empty;
 
     /// <summary>A text field that a spreadsheet would take for a formula (=, +, -, @, tab, CR) is prefixed with ' so it stays text.</summary>
-    private static string Text(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
+    internal static string Text(string field) => field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
 
-    private static string Csv(string field) =>
+    internal static string Csv(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
