@@ -50,7 +50,7 @@ internal static class CliApp
     }
 
     /// <summary>Runs a command's action; output that cannot be written ends it with PE5001 (in the command's language) and exit code 3.</summary>
-    private static int Guarded(Func<int> action, string lang, TextWriter error)
+    internal static int Guarded(Func<int> action, string lang, TextWriter error)
     {
         try
         {
@@ -108,6 +108,11 @@ internal static class CliApp
         };
         detail.AcceptOnlyFromAmong("full", "summary");
 
+        var history = new Option<bool>("--history")
+        {
+            Description = "With text: after each table, how each indicator moved since the folder's last monitoring point (monitoring/*.json), with the reasons given then.",
+        };
+
         var evaluate = new Command("evaluate", "Evaluate programmes and print the self-evaluation table (自评表) or the JSON result.")
         {
             paths,
@@ -116,10 +121,11 @@ internal static class CliApp
             policy,
             rules,
             detail,
+            history,
         };
         evaluate.SetAction(parse => Guarded(
             () => Evaluate(
-                new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? [], parse.GetValue(detail)!),
+                new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? [], parse.GetValue(detail)!, parse.GetValue(history)),
                 output,
                 error),
             parse.GetValue(lang)!,
@@ -191,6 +197,8 @@ internal static class CliApp
             error));
 
         var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit };
+        root.Subcommands.Add(ReviewTargetsCommand.Create(output, error));
+        root.Subcommands.Add(MonitorCommand.Create(output, error));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -206,7 +214,7 @@ internal static class CliApp
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules, string Detail = "full");
+    internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules, string Detail = "full", bool History = false);
 
     private static int Evaluate(EvaluateRequest request, TextWriter output, TextWriter error)
     {
@@ -264,6 +272,10 @@ internal static class CliApp
                 }
 
                 TerminalTable.Write(result, output, chinese: lang != "en");
+                if (request.History)
+                {
+                    HistoryText.Write(item.Name, result, evaluator, output);
+                }
                 output.WriteLine();
             }
 

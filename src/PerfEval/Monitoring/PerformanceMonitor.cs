@@ -111,7 +111,7 @@ public static class PerformanceMonitor
         var t = r.Target;
         var (method, projected) = Project(r, d, given, point);
         decimal? completion = projected is { } p && t.Value is { } target ? Completion(t, p, target) : null;
-        var likelihood = completion is { } c ? Classify(c, point.Thresholds) : Judge(r, point);
+        var likelihood = completion is { } c ? Classify(c, point.Thresholds) : Judge(r, given, point);
         var category = given?.Reason is null && given?.ReasonCategory is null ? null : given.ReasonCategory ?? "other";
         return new IndicatorProgress
         {
@@ -158,9 +158,15 @@ public static class PerformanceMonitor
         return IsCounted(d) && point.Share > 0 ? (ProjectionMethod.Linear, x / point.Share) : (ProjectionMethod.Level, x);
     }
 
-    /// <summary>A count that accumulates: a number (not a percentage, not a rate per unit) of an output quantity or a benefit.</summary>
-    internal static bool IsCounted(IndicatorDefinition d) =>
-        !d.Target.IsPercent && Counted.Contains(d.Level2) && !(d.Unit ?? d.Target.Unit ?? string.Empty).Contains('/', StringComparison.Ordinal);
+    /// <summary>Units of time: a duration (2年) does not accumulate through the year.</summary>
+    private static readonly string[] TimeUnits = ["年", "个月", "月", "周", "天", "日", "小时"];
+
+    /// <summary>A count that accumulates: a number (not a percentage, a rate per unit or a duration) of an output quantity or a benefit.</summary>
+    internal static bool IsCounted(IndicatorDefinition d)
+    {
+        var unit = (d.Unit ?? d.Target.Unit ?? string.Empty).Trim();
+        return !d.Target.IsPercent && Counted.Contains(d.Level2) && !unit.Contains('/', StringComparison.Ordinal) && !TimeUnits.Contains(unit);
+    }
 
     /// <summary>The completion rate of a value against a target, in percent: X / T for more is better, T / X for less is better.</summary>
     private static decimal Completion(Target t, decimal x, decimal target)
@@ -181,9 +187,17 @@ public static class PerformanceMonitor
     private static Likelihood Classify(decimal completion, MonitoringThresholds thresholds) =>
         completion >= 100m ? Likelihood.Certain : completion >= thresholds.PossibleFrom ? Likelihood.Possible : Likelihood.Impossible;
 
-    /// <summary>A deadline, a qualitative target, a range or a missing value, judged as it stands at the as-of date.</summary>
-    private static Likelihood Judge(IndicatorResult r, Point point)
+    /// <summary>
+    /// A deadline, a qualitative target, a range or a missing value, judged as it stands at the as-of date: the preparer's
+    /// expected outcome when given (完成 / 未完成), else met now; a deadline still ahead is on schedule, one passed is missed.
+    /// </summary>
+    private static Likelihood Judge(IndicatorResult r, IndicatorActual? given, Point point)
     {
+        if (given?.Projected?.Done is { } done)
+        {
+            return done ? Likelihood.Certain : Likelihood.Impossible;
+        }
+
         if (r.Status == IndicatorStatus.Met)
         {
             return Likelihood.Certain;
@@ -191,7 +205,7 @@ public static class PerformanceMonitor
 
         if (r.Target.Comparison == Comparison.Deadline && r.Target.Deadline is { } deadline)
         {
-            return deadline.LastDay(point.AsOf.Year) < point.AsOf ? Likelihood.Impossible : Likelihood.Possible;
+            return deadline.LastDay(point.AsOf.Year) < point.AsOf ? Likelihood.Impossible : Likelihood.Certain;
         }
 
         return r.Grade switch
