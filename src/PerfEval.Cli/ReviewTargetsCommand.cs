@@ -146,7 +146,9 @@ internal static class ReviewTargetsCommand
             w.WriteStartArray("findings");
             foreach (var f in review.Findings)
             {
+                w.WriteStartObject();
                 ResultJson.WriteFinding(w, f);
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();

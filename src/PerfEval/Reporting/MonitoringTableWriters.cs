@@ -162,7 +162,9 @@ public static class MonitoringTableWriters
             w.WriteStartArray("findings");
             foreach (var f in report.Findings)
             {
+                w.WriteStartObject();
                 ResultJson.WriteFinding(w, f);
+                w.WriteEndObject();
             }
 
             w.WriteEndArray();
