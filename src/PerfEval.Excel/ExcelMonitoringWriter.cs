@@ -56,6 +56,11 @@ public static class ExcelMonitoringWriter
             document.PackageProperties.Title = table.Title;
             document.PackageProperties.Creator = "PerfEval";
             var workbookPart = document.AddWorkbookPart();
+            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                new Fonts(new Font(new FontSize { Val = 10 }, new FontName { Val = table.Chinese ? "宋体" : "Calibri" })) { Count = 1U },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
+                new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
+                new CellFormats(new CellFormat { FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U });
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             for (var r = 0; r < rows.Count; r++)
