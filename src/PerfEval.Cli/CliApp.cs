@@ -225,6 +225,12 @@ internal static class CliApp
             return UsageError;
         }
 
+        if (request.History && format != "text")
+        {
+            error.WriteLine("--history needs --format text.");
+            return UsageError;
+        }
+
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-Hans");
         try

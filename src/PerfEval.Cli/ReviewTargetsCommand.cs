@@ -143,15 +143,7 @@ internal static class ReviewTargetsCommand
             }
 
             w.WriteBoolean("comparedWithPreviousYear", review.ComparedWithPreviousYear);
-            w.WriteStartArray("findings");
-            foreach (var f in review.Findings)
-            {
-                w.WriteStartObject();
-                ResultJson.WriteFinding(w, f);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            MonitoringTableWriters.WriteFindings(w, review.Findings);
             w.WriteEndObject();
         }
 

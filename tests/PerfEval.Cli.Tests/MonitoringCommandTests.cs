@@ -112,5 +112,6 @@ public sealed class MonitoringCommandTests() : CommandTestBase("perfeval-cli-mon
         plain.Output.Should().Be(without);
         history.Exit.Should().Be(CliApp.Ok);
         history.Output.Should().StartWith(without.TrimEnd('\n', '\r')).And.Contain("自上一监控时点（2025-07-31").And.Contain("申请认定就业困难人员减少");
+        Run("evaluate", folder, "--history", "-f", "json").Exit.Should().Be(CliApp.UsageError, "the movement is printed with the text table only");
     }
 }

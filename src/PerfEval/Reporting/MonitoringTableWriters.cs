@@ -159,19 +159,25 @@ public static class MonitoringTableWriters
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("findings");
-            foreach (var f in report.Findings)
-            {
-                w.WriteStartObject();
-                ResultJson.WriteFinding(w, f);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteFindings(w, report.Findings);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The findings as an array property <c>findings</c> of objects (code, severity, path, file, line, column, message).</summary>
+    internal static void WriteFindings(Utf8JsonWriter w, IEnumerable<Diagnostics.Diagnostic> findings)
+    {
+        w.WriteStartArray("findings");
+        foreach (var f in findings)
+        {
+            w.WriteStartObject();
+            ResultJson.WriteFinding(w, f);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
