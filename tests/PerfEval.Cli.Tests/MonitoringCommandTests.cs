@@ -30,7 +30,7 @@ public sealed class MonitoringCommandTests() : CommandTestBase("perfeval-cli-mon
         var (exit, output, _) = Run("monitor", Example);
 
         exit.Should().Be(CliApp.Ok);
-        output.Should().Contain("项目绩效运行监控表").And.Contain("2025-07-31").And.Contain("完全不可能").And.Contain("落后").And.Contain("PE6105");
+        output.Should().Contain("项目绩效运行监控表").And.Contain("2025-07-31").And.Contain("完全不可能").And.Contain("落后").And.Contain("PE8105");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class MonitoringCommandTests() : CommandTestBase("perfeval-cli-mon
 
         var (exit, output, _) = Run("monitor", folder, "--point", Path.Combine(folder, "actuals.json"), "--lang", "en");
         exit.Should().Be(CliApp.InputErrors);
-        output.Should().Contain("PE6101");
+        output.Should().Contain("PE8101");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class MonitoringCommandTests() : CommandTestBase("perfeval-cli-mon
         using var json = JsonDocument.Parse(output);
         json.RootElement.GetProperty("comparedWithPreviousYear").GetBoolean().Should().BeTrue();
         var codes = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
-        codes.Should().Contain(["PE6005", "PE6002"]).And.NotContain("PE6001");
+        codes.Should().Contain(["PE8005", "PE8002"]).And.NotContain("PE8001");
     }
 
     [Fact]

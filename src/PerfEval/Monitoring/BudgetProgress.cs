@@ -18,6 +18,6 @@ public sealed record BudgetProgress
     /// <summary>The time elapsed, in percent of the year.</summary>
     public required decimal Elapsed { get; init; }
 
-    /// <summary>True when the execution rate lags behind the time elapsed by more than the tolerance (PE6105).</summary>
+    /// <summary>True when the execution rate lags behind the time elapsed by more than the tolerance (PE8105).</summary>
     public bool BehindSchedule { get; init; }
 }

@@ -21,7 +21,7 @@ public sealed record MonitoringReport
     /// <summary>实施单位.</summary>
     public string? ImplementingUnit { get; init; }
 
-    /// <summary>The date the actuals stand at; null when the actuals have none (PE6101).</summary>
+    /// <summary>The date the actuals stand at; null when the actuals have none (PE8101).</summary>
     public DateOnly? AsOf { get; init; }
 
     /// <summary>The share of the year elapsed at <see cref="AsOf"/>, in percent (days elapsed / days in the year).</summary>
@@ -33,7 +33,7 @@ public sealed record MonitoringReport
     /// <summary>The indicators, in the set's order.</summary>
     public required ImmutableArray<IndicatorProgress> Indicators { get; init; }
 
-    /// <summary>The findings: errors in the actuals and PE6101–PE6105.</summary>
+    /// <summary>The findings: errors in the actuals and PE8101–PE8105.</summary>
     public required ImmutableArray<Diagnostic> Findings { get; init; }
 
     /// <summary>True when a finding is an error.</summary>

@@ -9,6 +9,6 @@ public sealed record MonitoringThresholds
     /// </summary>
     public decimal PossibleFrom { get; init; } = 60m;
 
-    /// <summary>How many percentage points budget execution may lag behind the time elapsed before it is flagged (PE6105); 10 by default.</summary>
+    /// <summary>How many percentage points budget execution may lag behind the time elapsed before it is flagged (PE8105); 10 by default.</summary>
     public decimal BudgetTolerance { get; init; } = 10m;
 }

@@ -216,7 +216,7 @@ public static class PerformanceMonitor
         };
     }
 
-    /// <summary>PE6103 for an indicator at risk without a reason or a correction; PE6104 for a reason outside the form's categories.</summary>
+    /// <summary>PE8103 for an indicator at risk without a reason or a correction; PE8104 for a reason outside the form's categories.</summary>
     private static void Flag(IndicatorProgress row, ProgrammeActuals actuals, DiagnosticBag bag)
     {
         if (!row.NeedsReason)

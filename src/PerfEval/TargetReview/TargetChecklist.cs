@@ -33,28 +33,28 @@ public sealed record TargetChecklist
     /// <summary>The programme types and the kinds of indicator each must have.</summary>
     public required ImmutableArray<ProgrammeType> ProgrammeTypes { get; init; }
 
-    /// <summary>The severity of PE6001 (a required kind missing).</summary>
+    /// <summary>The severity of PE8001 (a required kind missing).</summary>
     public DiagnosticSeverity? Required { get; init; } = DiagnosticSeverity.Error;
 
-    /// <summary>The severity of PE6002 (a target of <see cref="QuantifiedLevel2"/> that is wording).</summary>
+    /// <summary>The severity of PE8002 (a target of <see cref="QuantifiedLevel2"/> that is wording).</summary>
     public DiagnosticSeverity? Quantified { get; init; } = DiagnosticSeverity.Warning;
 
     /// <summary>The level-2 groups whose targets must be numbers, ranges or deadlines.</summary>
     public ImmutableArray<Level2> QuantifiedLevel2 { get; init; } = [];
 
-    /// <summary>The severity of PE6003 (a numeric target without a unit).</summary>
+    /// <summary>The severity of PE8003 (a numeric target without a unit).</summary>
     public DiagnosticSeverity? Units { get; init; } = DiagnosticSeverity.Warning;
 
-    /// <summary>The severity of PE6004 (a comparison a <see cref="ComparisonRules"/> entry does not allow).</summary>
+    /// <summary>The severity of PE8004 (a comparison a <see cref="ComparisonRules"/> entry does not allow).</summary>
     public DiagnosticSeverity? Comparisons { get; init; } = DiagnosticSeverity.Warning;
 
     /// <summary>The comparisons allowed by kind.</summary>
     public ImmutableArray<ComparisonRule> ComparisonRules { get; init; } = [];
 
-    /// <summary>The severity of PE6005 (a target easier than the previous year's actual).</summary>
+    /// <summary>The severity of PE8005 (a target easier than the previous year's actual).</summary>
     public DiagnosticSeverity? PreviousYear { get; init; } = DiagnosticSeverity.Warning;
 
-    /// <summary>The severity of PE6007 (a level-1 group outside <see cref="LevelTree"/>).</summary>
+    /// <summary>The severity of PE8007 (a level-1 group outside <see cref="LevelTree"/>).</summary>
     public DiagnosticSeverity? Levels { get; init; } = DiagnosticSeverity.Warning;
 
     /// <summary>The built-in checklist (rules/checklists/target-review.json), after the national documents.</summary>

@@ -18,13 +18,13 @@ public sealed record TargetReviewResult
     /// <summary>The id of the checklist used.</summary>
     public required string Checklist { get; init; }
 
-    /// <summary>The id of the programme type the set was reviewed as; null when the checklist has no such type (PE6006).</summary>
+    /// <summary>The id of the programme type the set was reviewed as; null when the checklist has no such type (PE8006).</summary>
     public string? ProgrammeType { get; init; }
 
     /// <summary>True when the previous year's actuals were compared with the targets.</summary>
     public bool ComparedWithPreviousYear { get; init; }
 
-    /// <summary>The findings: the checklist's (PE6001–PE6007) and the set's own that concern its targets and weights.</summary>
+    /// <summary>The findings: the checklist's (PE8001–PE8007) and the set's own that concern its targets and weights.</summary>
     public required ImmutableArray<Diagnostic> Findings { get; init; }
 
     /// <summary>True when a finding is an error: the set should not be submitted as it is.</summary>
