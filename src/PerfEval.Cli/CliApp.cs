@@ -108,6 +108,11 @@ internal static class CliApp
         };
         detail.AcceptOnlyFromAmong("full", "summary");
 
+        var history = new Option<bool>("--history")
+        {
+            Description = "With text: after each table, how each indicator moved since the folder's last monitoring point (monitoring/*.json), with the reasons given then.",
+        };
+
         var evaluate = new Command("evaluate", "Evaluate programmes and print the self-evaluation table (自评表) or the JSON result.")
         {
             paths,
@@ -116,10 +121,11 @@ internal static class CliApp
             policy,
             rules,
             detail,
+            history,
         };
         evaluate.SetAction(parse => Guarded(
             () => Evaluate(
-                new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? [], parse.GetValue(detail)!),
+                new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? [], parse.GetValue(detail)!, parse.GetValue(history)),
                 output,
                 error),
             parse.GetValue(lang)!,
@@ -198,6 +204,8 @@ internal static class CliApp
 
         var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit, ReviewCommand.Build(output, error) };
         root.Subcommands.Add(ImportCommand.Create(output, error));
+        root.Subcommands.Add(ReviewTargetsCommand.Create(output, error));
+        root.Subcommands.Add(MonitorCommand.Create(output, error));
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -213,7 +221,7 @@ internal static class CliApp
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules, string Detail = "full");
+    internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules, string Detail = "full", bool History = false);
 
     private static int Evaluate(EvaluateRequest request, TextWriter output, TextWriter error)
     {
@@ -221,6 +229,12 @@ internal static class CliApp
         if (request.Detail == "summary" && format == "text")
         {
             error.WriteLine("--detail summary needs --format json or jsonl.");
+            return UsageError;
+        }
+
+        if (request.History && format != "text")
+        {
+            error.WriteLine("--history needs --format text.");
             return UsageError;
         }
 
@@ -271,6 +285,10 @@ internal static class CliApp
                 }
 
                 TerminalTable.Write(result, output, chinese: lang != "en");
+                if (request.History)
+                {
+                    HistoryText.Write(item.Name, result, evaluator, output);
+                }
                 output.WriteLine();
             }
 

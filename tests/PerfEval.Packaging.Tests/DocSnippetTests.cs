@@ -236,11 +236,11 @@ public sealed partial class DocSnippetTests : IDisposable
     }
 
     [Fact]
-    public void The_schema_snippet_writes_the_four_schemas_as_they_are_in_the_repository()
+    public void The_schema_snippet_writes_the_schemas_as_they_are_in_the_repository()
     {
         var written = Schemas.Extract(_temp);
 
-        written.Select(Path.GetFileName).Should().BeEquivalentTo("actuals.schema.json", "indicator-set.schema.json", "policy.schema.json", "rule-template.schema.json");
+        written.Select(Path.GetFileName).Should().BeEquivalentTo("actuals.schema.json", "indicator-set.schema.json", "policy.schema.json", "rule-template.schema.json", "target-checklist.schema.json");
         foreach (var path in written)
         {
             File.ReadAllBytes(path).Should().Equal(File.ReadAllBytes(Path.Combine(Repository.Root(), "rules", "schema", Path.GetFileName(path))));

@@ -20,6 +20,9 @@ public sealed record IndicatorActual
     /// <summary>Named input values for an indicator whose actual is computed (the sub-counts of a total).</summary>
     public ImmutableDictionary<string, decimal> Inputs { get; init; } = ImmutableDictionary<string, decimal>.Empty;
 
+    /// <summary>At a monitoring point, the preparer's expected full-year value (全年预计完成值), when given.</summary>
+    public ActualValue? Projected { get; init; }
+
     /// <summary>The preparer's deviation reason (偏差原因分析).</summary>
     public string? Reason { get; init; }
 

@@ -12,6 +12,9 @@ public sealed record ProgrammeActuals
     /// <summary>The year the actuals are for, when given; it must be the indicator set's year.</summary>
     public int? Year { get; init; }
 
+    /// <summary>The date the actuals stand at, for a monitoring point (截至日期); <see langword="null"/> at the year end.</summary>
+    public DateOnly? AsOf { get; init; }
+
     /// <summary>The budget figures.</summary>
     public BudgetActuals Budget { get; init; } = new();
 

@@ -204,4 +204,39 @@ public static class DiagnosticCodes
 
     /// <summary>A submitted target that lists several standards, imported as wording to judge by (comparison qualitative).</summary>
     public const string ImportSeveralStandards = "PE6011";
+    /// <summary>A kind of indicator the target-review checklist requires for the programme type is missing (no cost indicator, no benefit indicator, no satisfaction indicator where there are service recipients).</summary>
+    public const string RequiredKindMissing = "PE8001";
+
+    /// <summary>An indicator of a kind the checklist says can be quantified has a qualitative target.</summary>
+    public const string TargetNotQuantified = "PE8002";
+
+    /// <summary>A numeric target without a unit of measure.</summary>
+    public const string UnitMissing = "PE8003";
+
+    /// <summary>A comparison the checklist does not allow for the indicator's kind (a cost that is a floor, a satisfaction rate that is a cap).</summary>
+    public const string ComparisonNotMeaningful = "PE8004";
+
+    /// <summary>A target that asks for less than the previous year's actual (set low).</summary>
+    public const string TargetBelowPreviousActual = "PE8005";
+
+    /// <summary>A programme type the checklist does not define.</summary>
+    public const string UnknownProgrammeType = "PE8006";
+
+    /// <summary>A level-1 group the indicator tree the checklist follows does not have (cost as level 1 under the 2020 tree).</summary>
+    public const string LevelOutsideChecklistTree = "PE8007";
+
+    /// <summary>Monitoring actuals without an as-of date.</summary>
+    public const string AsOfMissing = "PE8101";
+
+    /// <summary>An as-of date outside the indicator set's year.</summary>
+    public const string AsOfOutsideYear = "PE8102";
+
+    /// <summary>An indicator whose target may not be reached, without a reason or a correction.</summary>
+    public const string MonitoringReasonMissing = "PE8103";
+
+    /// <summary>A monitoring reason outside the fixed categories (经费保障, 制度保障, 人员保障, 硬件条件保障, 其他).</summary>
+    public const string MonitoringReasonCategory = "PE8104";
+
+    /// <summary>Budget execution behind the time elapsed.</summary>
+    public const string BudgetBehindSchedule = "PE8105";
 }

@@ -94,6 +94,18 @@ public sealed class DiagnosticDescriptor
         new(DiagnosticCodes.ImportGradeFromScore, DiagnosticSeverity.Info),
         new(DiagnosticCodes.ImportNoTextLayer, DiagnosticSeverity.Error),
         new(DiagnosticCodes.ImportSeveralStandards, DiagnosticSeverity.Info),
+        new(DiagnosticCodes.RequiredKindMissing, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.TargetNotQuantified, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.UnitMissing, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.ComparisonNotMeaningful, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.TargetBelowPreviousActual, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.UnknownProgrammeType, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.LevelOutsideChecklistTree, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.AsOfMissing, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.AsOfOutsideYear, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.MonitoringReasonMissing, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.MonitoringReasonCategory, DiagnosticSeverity.Warning),
+        new(DiagnosticCodes.BudgetBehindSchedule, DiagnosticSeverity.Warning),
     ];
 
     /// <summary>The descriptor of a code.</summary>

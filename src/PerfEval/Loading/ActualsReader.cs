@@ -45,6 +45,7 @@ internal static class ActualsReader
             },
             Indicators = indicators.ToImmutable(),
             Year = root.Int("year"),
+            AsOf = AsOf(root.Get("asOf"), diagnostics),
             Stated = stated is null ? null : new StatedFigures
             {
                 Available = Figure(stated.Get("available"), diagnostics),
@@ -168,11 +169,11 @@ internal static class ActualsReader
             }
         }
 
-        var actual = node.Get("actual");
         return new IndicatorActual
         {
             Id = id,
-            Actual = actual is null ? null : actual.Kind == JsonKind.Number ? ActualValue.FromNumber(actual.Decimal()) : ActualValue.Parse(actual.Text!),
+            Actual = Value(node.Get("actual")),
+            Projected = Value(node.Get("projected")),
             Grade = grade,
             Score = node.Decimal("score"),
             Inputs = Inputs(node.Get("inputs")),
@@ -182,6 +183,26 @@ internal static class ActualsReader
             Deduction = node.Decimal("deduction"),
             NotApplicable = node.Bool("notApplicable") ?? false,
         };
+    }
+
+    private static ActualValue? Value(JsonTree? node) =>
+        node is null ? null : node.Kind == JsonKind.Number ? ActualValue.FromNumber(node.Decimal()) : ActualValue.Parse(node.Text!);
+
+    /// <summary>The as-of date of a monitoring point, written yyyy-MM-dd.</summary>
+    private static DateOnly? AsOf(JsonTree? node, DiagnosticBag diagnostics)
+    {
+        if (node?.Text is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        IndicatorSetReader.Invalid(node, MessageText.Of("reason.dateExpected"), diagnostics);
+        return null;
     }
 
     /// <summary>Reads a qualitative grade from its code or its Chinese phrase (达成 / 部分达成 / 未达成 and the full phrases).</summary>

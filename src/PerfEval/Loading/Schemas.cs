@@ -5,13 +5,14 @@ using System.Text.RegularExpressions;
 
 namespace PerfEval.Loading;
 
-/// <summary>The four schemas, compiled once from the copies embedded in the assembly.</summary>
+/// <summary>The schemas of the file formats, compiled once from the copies embedded in the assembly.</summary>
 internal static class Schemas
 {
     public const string IndicatorSetFile = "indicator-set.schema.json";
     public const string ActualsFile = "actuals.schema.json";
     public const string PolicyFile = "policy.schema.json";
     public const string RuleTemplateFile = "rule-template.schema.json";
+    public const string TargetChecklistFile = "target-checklist.schema.json";
 
     private static readonly Lazy<Dictionary<string, Schema>> Compiled = new(Compile, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -25,6 +26,8 @@ internal static class Schemas
     public static Schema InlinePolicy => Compiled.Value[PolicyFile + "#/$defs/policy"];
 
     public static Schema RuleTemplate => Compiled.Value[RuleTemplateFile + "#"];
+
+    public static Schema TargetChecklist => Compiled.Value[TargetChecklistFile + "#"];
 
     /// <summary>Every compiled schema by pointer (<c>file#/$defs/name</c>, <c>file#</c> for a root).</summary>
     public static IReadOnlyDictionary<string, Schema> All => Compiled.Value;
@@ -41,7 +44,7 @@ internal static class Schemas
     private static Dictionary<string, Schema> Compile()
     {
         var documents = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var file in (string[])[IndicatorSetFile, ActualsFile, PolicyFile, RuleTemplateFile])
+        foreach (var file in (string[])[IndicatorSetFile, ActualsFile, PolicyFile, RuleTemplateFile, TargetChecklistFile])
         {
             using var document = JsonDocument.Parse(Text(file));
             documents[file] = document.RootElement.Clone();

@@ -7,7 +7,7 @@ public static class Schemas
 {
     /// <summary>
     /// Writes the JSON Schemas that PerfEval.dll carries (PerfEval.Schemas.*) into a folder, so that editors can
-    /// check rule files that point at them with "$schema". Keep the four files together: they refer to each other.
+    /// check rule files that point at them with "$schema". Keep the files together: they refer to each other.
     /// </summary>
     public static IReadOnlyList<string> Extract(string folder)
     {

@@ -29,6 +29,8 @@ public sealed class PipelineLayerTests
         ["PerfEval.Loading"] = 10,
         ["PerfEval.Preparation"] = 20,
         ["PerfEval.Evaluation"] = 30,
+        ["PerfEval.TargetReview"] = 31,
+        ["PerfEval.Monitoring"] = 32,
         ["PerfEval.Reporting"] = 40,
         ["PerfEval.Audit"] = 41,
 

@@ -21,6 +21,7 @@ public sealed class ReadingFollowsSchemaTests
         ("rule-template.schema.json#", "description"),
         ("rule-template.schema.json#/$defs/reasonRule", "description"),
         ("rule-template.schema.json#/$defs/consistencyRule", "description"),
+        ("target-checklist.schema.json#", "description"),
     ];
 
     /// <summary>A set, actuals and a template that between them give every property the schemas declare.</summary>
@@ -58,12 +59,12 @@ public sealed class ReadingFollowsSchemaTests
 
     private const string FullActuals = """
         {
-          "indicatorSet": "full-2025", "year": 2025, "description": "说明",
+          "indicatorSet": "full-2025", "year": 2025, "asOf": "2025-07-31", "description": "说明",
           "budget": { "initial": 100, "available": 100, "spent": 90, "sources": { "central": 100 }, "expenditures": { "training": 90 },
                       "reason": "原因", "measures": "措施", "reasonCategory": "funds" },
           "indicators": {
             "trainees": { "actual": 120, "inputs": { "a": 60, "b": 60 }, "reason": "原因", "measures": "措施", "reasonCategory": "other", "deduction": 0 },
-            "rate": { "actual": "92%", "grade": "achieved", "score": 30, "notApplicable": false },
+            "rate": { "actual": "92%", "projected": "95%", "grade": "achieved", "score": 30, "notApplicable": false },
             "done": "12月底前"
           },
           "stated": {
@@ -175,6 +176,7 @@ public sealed class ReadingFollowsSchemaTests
             }
 
             PerfEvalJson.ReadProgrammeFolder(Testing.Repository.SeedExample()).Diagnostics.Should().BeEmpty();
+            PerfEval.TargetReview.TargetChecklist.ReadFile(Path.Combine(rules, "checklists", "target-review.json")).Diagnostics.Should().BeEmpty();
         }
         finally
         {
