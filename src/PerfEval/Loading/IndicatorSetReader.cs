@@ -69,7 +69,7 @@ internal static class IndicatorSetReader
             var category = SourceCategory.Appropriation;
             if (sources && item.Get("category") is { } c && !TryCategory(c.Text!, out category))
             {
-                Invalid(c, MessageText.Of("reason.sourceCategory", ("choices", "appropriation | carryOver | other")), diagnostics);
+                Invalid(c, MessageText.Of("reason.sourceCategory", ("choices", string.Join(", ", CategoryNames.Select(n => n.Name)))), diagnostics);
             }
 
             lines.Add(new BudgetLine(item.String("id")!, item.String("name")!) { Category = category });
@@ -78,16 +78,31 @@ internal static class IndicatorSetReader
         return lines.ToImmutable();
     }
 
+    /// <summary>The names of the source categories, as the schema lists them.</summary>
+    private static readonly (string Name, SourceCategory Category)[] CategoryNames =
+    [
+        ("appropriation", SourceCategory.Appropriation), ("当年财政拨款", SourceCategory.Appropriation), ("财政拨款", SourceCategory.Appropriation),
+        ("carryOver", SourceCategory.CarryOver), ("上年结转资金", SourceCategory.CarryOver), ("上年结转", SourceCategory.CarryOver),
+        ("上年结余", SourceCategory.CarryOver), ("上年结余资金", SourceCategory.CarryOver),
+        ("other", SourceCategory.Other), ("其他资金", SourceCategory.Other),
+        ("centralSubsidy", SourceCategory.CentralSubsidy), ("中央补助", SourceCategory.CentralSubsidy), ("中央补助资金", SourceCategory.CentralSubsidy),
+        ("localFunds", SourceCategory.LocalFunds), ("地方资金", SourceCategory.LocalFunds),
+    ];
+
     private static bool TryCategory(string text, out SourceCategory category)
     {
-        category = text.Trim() switch
+        var t = text.Trim();
+        foreach (var (name, c) in CategoryNames)
         {
-            "appropriation" or "当年财政拨款" or "财政拨款" => SourceCategory.Appropriation,
-            "carryOver" or "上年结转资金" or "上年结转" or "上年结余" or "上年结余资金" => SourceCategory.CarryOver,
-            "other" or "其他资金" => SourceCategory.Other,
-            _ => (SourceCategory)(-1),
-        };
-        return Enum.IsDefined(category);
+            if (name == t)
+            {
+                category = c;
+                return true;
+            }
+        }
+
+        category = default;
+        return false;
     }
 
     private static IndicatorDefinition? ReadIndicator(JsonTree node, int year, DiagnosticBag diagnostics)
