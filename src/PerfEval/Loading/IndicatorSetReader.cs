@@ -89,6 +89,10 @@ internal static class IndicatorSetReader
         ("localFunds", SourceCategory.LocalFunds), ("地方资金", SourceCategory.LocalFunds),
     ];
 
+    /// <summary>PE1018 (information): an older, regional or traditional-character label, read as the current one.</summary>
+    private static void Alias(JsonTree node, string label, string current, DiagnosticBag diagnostics) =>
+        diagnostics.Add(DiagnosticCodes.LabelAlias, DiagnosticSeverity.Info, node.Path, node.Location, ("label", label), ("current", current));
+
     private static bool TryCategory(string text, out SourceCategory category)
     {
         var t = text.Trim();
@@ -113,25 +117,47 @@ internal static class IndicatorSetReader
         }
 
         var errorsBefore = diagnostics.ErrorCount;
+
+        // Level 1 is read first, since some level-2 labels are read by the level 1 they stand under (PE1018).
+        var l1Node = node.Get("level1");
+        var alias1 = l1Node is null ? null : LabelAliases.FindLevel1(l1Node.Text!);
+        Level1? parent = l1Node is not null && IndicatorLevels.TryParseLevel1(alias1?.Current ?? l1Node.Text!, out var p1) ? p1 : null;
+        if (alias1 is not null && parent is not null)
+        {
+            Alias(l1Node!, alias1.Label, alias1.Current, diagnostics);
+        }
+
         Level2? level2 = null;
         if (node.Get("level2") is { } l2Node)
         {
-            if (IndicatorLevels.TryParseLevel2(l2Node.Text!, out var l2))
+            var alias2 = LabelAliases.FindLevel2(l2Node.Text!, parent);
+            if (IndicatorLevels.TryParseLevel2(alias2?.Current ?? l2Node.Text!, out var l2))
             {
                 level2 = l2;
+                if (alias2 is { Under: { } under })
+                {
+                    // A label read by its place: named with its level 1, before and after.
+                    var to = alias2.MovesTo ?? under;
+                    Alias(l2Node, $"{l1Node!.Text!.Trim()} / {alias2.Label}", $"{IndicatorLevels.Name(to, chinese: true)} / {alias2.Current}", diagnostics);
+                    parent = to;
+                }
+                else if (alias2 is not null)
+                {
+                    Alias(l2Node, alias2.Label, alias2.Current, diagnostics);
+                }
             }
             else
             {
-                Invalid(l2Node, MessageText.Of("reason.level2Choices", ("choices", string.Join(", ", IndicatorLevels.Level2Codes))), diagnostics);
+                Invalid(l2Node, MessageText.Of("reason.expectedOneOf", ("choices", string.Join(", ", IndicatorLevels.Level2Labels.Concat(LabelAliases.Accepted(LabelAliases.Level2))))), diagnostics);
             }
         }
 
         Level1? level1 = null;
-        if (node.Get("level1") is { } l1Node)
+        if (l1Node is not null)
         {
-            if (!IndicatorLevels.TryParseLevel1(l1Node.Text!, out var l1))
+            if (parent is not { } l1)
             {
-                Invalid(l1Node, MessageText.Of("reason.level1Choices", ("choices", string.Join(", ", IndicatorLevels.Level1Codes))), diagnostics);
+                Invalid(l1Node, MessageText.Of("reason.expectedOneOf", ("choices", string.Join(", ", IndicatorLevels.Level1Labels.Concat(LabelAliases.Accepted(LabelAliases.Level1))))), diagnostics);
             }
             else if (level2 is { } l2 && !IndicatorLevels.Belongs(l1, l2))
             {
