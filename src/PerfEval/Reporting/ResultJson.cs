@@ -213,7 +213,10 @@ public static class ResultJson
             // A source's row of the national form, written only when the actuals give it (files with amounts alone keep their JSON).
             WriteIfGiven(writer, "initial", l.Initial);
             WriteIfGiven(writer, "spent", l.Spent);
-            WriteIfGiven(writer, "executionRate", l.ExecutionRate);
+            if (l.Spent is not null)
+            {
+                WriteNumber(writer, "executionRate", l.ExecutionRate);
+            }
             writer.WriteEndObject();
         }
 
