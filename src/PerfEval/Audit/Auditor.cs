@@ -171,9 +171,9 @@ public static class Auditor
         var sources = budget.Sources.IsDefault ? [] : budget.Sources;
         var expenditures = budget.Expenditures.IsDefault ? [] : budget.Expenditures;
         var rows = stated.Sources.Count == sourceCount ? [.. stated.Sources.Values] : Array.Empty<StatedSource>();
-        Total(("$.stated.initial", "figure.initialBudget"), stated.Initial, [Sum(sources, s => s.Initial), Sum(rows, r => r.Initial)]);
-        Total(("$.stated.available", "figure.availableBudget"), stated.Available, [Sum(sources, s => s.Amount), Sum(rows, r => r.Available)]);
-        Total(("$.stated.spent", "figure.spending"), stated.Spent, [Sum(expenditures, e => e.Amount), Sum(sources, s => s.Spent), Sum(rows, r => r.Spent)]);
+        Total(("$.stated.initial", "figure.initialBudget"), stated.Initial, [Figures.SumOfAll(sources, s => s.Initial), Figures.SumOfAll(rows, r => r.Initial)]);
+        Total(("$.stated.available", "figure.availableBudget"), stated.Available, [Figures.SumOfAll(sources, s => s.Amount), Figures.SumOfAll(rows, r => r.Available)]);
+        Total(("$.stated.spent", "figure.spending"), stated.Spent, [Figures.SumOfAll(expenditures, e => e.Amount), Figures.SumOfAll(sources, s => s.Spent), Figures.SumOfAll(rows, r => r.Spent)]);
 
         void Total((string Path, string Figure) at, decimal? total, decimal?[] sums)
         {
@@ -187,28 +187,6 @@ public static class Auditor
                 bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, at.Path, actuals.Locations[at.Path], ("figure", MessageText.Of(at.Figure)), ("stated", Text(t)), ("sum", Text(sum)));
             }
         }
-    }
-
-    /// <summary>The sum of one figure over some rows, when there are rows and each of them gives it.</summary>
-    private static decimal? Sum<T>(IReadOnlyCollection<T> rows, Func<T, decimal?> figure)
-    {
-        if (rows.Count == 0)
-        {
-            return null;
-        }
-
-        var sum = 0m;
-        foreach (var r in rows)
-        {
-            if (figure(r) is not { } v)
-            {
-                return null;
-            }
-
-            sum += v;
-        }
-
-        return sum;
     }
 
     /// <summary>The budget lines of one kind, the total their shares are of, and where and how the report states them.</summary>

@@ -37,9 +37,9 @@ internal static class BudgetEvaluation
 
         // Without a total or expenditures, the sources' spending is B when every source gives it; a total that is given
         // is checked against the sources' figures, as A is against their amounts.
-        var sourcesSpent = SourcesSum(sources, l => l.Spent);
+        var sourcesSpent = PerfEval.Figures.SumOfAll(sources, l => l.Spent);
         var spent = Total(context, LineKind.Expenditures, b.Spent ?? (expenditures.Count == 0 ? sourcesSpent : null), expenditures);
-        var sourcesInitial = SourcesSum(sources, l => l.Initial);
+        var sourcesInitial = PerfEval.Figures.SumOfAll(sources, l => l.Initial);
         var initial = b.Initial ?? sourcesInitial;
         SourcesAddUp(context, ("$.budget.initial", "word.initialBudget"), sourcesInitial, initial);
         SourcesAddUp(context, ("$.budget.spent", "word.spending"), sourcesSpent, spent);
@@ -79,28 +79,6 @@ internal static class BudgetEvaluation
             Sources = Shares(sources, available),
             Expenditures = Shares(expenditures, spent),
         };
-    }
-
-    /// <summary>The sum of one figure of the sources (their initial budgets, their spending) when every source gives it.</summary>
-    private static decimal? SourcesSum(List<Line> sources, Func<Line, decimal?> figure)
-    {
-        if (sources.Count == 0)
-        {
-            return null;
-        }
-
-        var sum = 0m;
-        foreach (var l in sources)
-        {
-            if (figure(l) is not { } v)
-            {
-                return null;
-            }
-
-            sum += v;
-        }
-
-        return sum;
     }
 
     /// <summary>PE2025 when the sources' figures add up to something else than the total (where the total is given, or else on the sources).</summary>

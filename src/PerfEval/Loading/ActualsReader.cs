@@ -206,7 +206,7 @@ internal static class ActualsReader
             }
             else
             {
-                IndicatorSetReader.Invalid(g, MessageText.Of("reason.gradeChoices", ("choices", "achieved | partial | notAchieved")), diagnostics);
+                IndicatorSetReader.Invalid(g, MessageText.Of("reason.gradeChoices", ("choices", "achieved, 达成年度指标, 达成, partial, partiallyAchieved, 部分达成年度指标并具有一定效果, 部分达成, notAchieved, 未达成年度指标且效果较差, 未达成")), diagnostics);
             }
         }
 

@@ -132,8 +132,8 @@ public sealed record SelfEvaluationTable
         }
 
         var available = lines.Sum(l => l.Amount);
-        var initial = lines.TrueForAll(l => l.Initial is not null) ? lines.Sum(l => l.Initial) : null;
-        var spent = lines.TrueForAll(l => l.Spent is not null) ? lines.Sum(l => l.Spent) : null;
+        var initial = Figures.SumOfAll(lines, l => l.Initial);
+        var spent = Figures.SumOfAll(lines, l => l.Spent);
         var rate = spent is { } s && available > 0 ? Figures.Percent(s / available) : (decimal?)null;
         return new FundsRow(label, initial, available, spent, null, rate, null);
     }
