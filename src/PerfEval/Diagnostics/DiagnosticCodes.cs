@@ -128,7 +128,7 @@ public static class DiagnosticCodes
     public const string SpentWithoutBudget = "PE2024";
 
     /// <summary>The sources' initial budgets or spending that do not add up to the budget's initial total or spending.</summary>
-    public const string SourcesFigureMismatch = "PE2025";
+    public const string SourcesFigureMismatch = "PE2026";
 
     /// <summary>A figure beyond what a decimal holds (a sum or ratio of enormous or tiny numbers); it is not computed.</summary>
     public const string FigureOutOfRange = "PE2021";

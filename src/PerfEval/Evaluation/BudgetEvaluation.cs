@@ -81,7 +81,7 @@ internal static class BudgetEvaluation
         };
     }
 
-    /// <summary>PE2025 when the sources' figures add up to something else than the total (where the total is given, or else on the sources).</summary>
+    /// <summary>PE2026 when the sources' figures add up to something else than the total (where the total is given, or else on the sources).</summary>
     private static void SourcesAddUp(EvaluationContext context, (string Path, string Word) total, decimal? sum, decimal? value)
     {
         if (sum is { } s && value is { } v && s != v)

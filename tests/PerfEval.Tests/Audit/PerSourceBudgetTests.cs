@@ -98,7 +98,7 @@ public sealed class PerSourceBudgetTests
     }
 
     [Fact]
-    public void Sources_whose_initial_budgets_or_spending_do_not_add_up_to_the_totals_are_PE2025_at_the_total()
+    public void Sources_whose_initial_budgets_or_spending_do_not_add_up_to_the_totals_are_PE2026_at_the_total()
     {
         var result = Evaluate(TransferSet, """
             { "initial": 95, "spent": 90,
