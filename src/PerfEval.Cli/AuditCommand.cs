@@ -36,7 +36,7 @@ internal static class AuditCommand
             foreach (var input in inputs)
             {
                 progress.Next(input.IndicatorSetPath);
-                var load = PerfEvalJson.ReadProgrammeFiles(input.IndicatorSetPath, input.ActualsPath);
+                var load = input.Read(folderPolicy: request.Policy is null);
                 if (load.Value is null)
                 {
                     CliApp.WriteDiagnostics(load.Diagnostics, error);

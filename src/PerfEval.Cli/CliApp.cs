@@ -247,7 +247,7 @@ internal static class CliApp
                 return request.Policy is { } p0 && !File.Exists(p0) && !PolicyCatalog.BuiltIn.TryGet(p0, out _) ? UsageError : InputErrors;
             }
 
-            var inputs = InputResolver.ResolveBatch(request.Paths, out var problems, out var count);
+            var inputs = InputResolver.ResolveBatch(request.Paths, folderPolicy: request.Policy is null, out var problems, out var count);
             foreach (var p in problems)
             {
                 error.WriteLine(p);
@@ -324,7 +324,7 @@ internal static class CliApp
                 return UsageError;
             }
 
-            var load = PerfEvalJson.ReadProgrammeFiles(inputs[0].IndicatorSetPath, inputs[0].ActualsPath);
+            var load = inputs[0].Read(folderPolicy: request.Policy is null);
             if (load.Value is null)
             {
                 WriteDiagnostics(load.Diagnostics, error);

@@ -76,21 +76,26 @@ internal static class InputResolver
     /// reads them, and JSON Lines files (<c>.jsonl</c>) with one programme per line:
     /// <c>{"name": "…", "indicatorSet": {…}, "actuals": {…}}</c>. <paramref name="count"/> is the number of programmes.
     /// </summary>
-    public static IEnumerable<Batch.BatchInput> ResolveBatch(IReadOnlyList<string> paths, out List<string> problems, out int count)
+    /// <param name="paths">The command line's paths.</param>
+    /// <param name="folderPolicy">Whether a programme folder's policy.json applies (no --policy given).</param>
+    /// <param name="problems">What could not be resolved.</param>
+    /// <param name="count">The number of programmes.</param>
+    public static IEnumerable<Batch.BatchInput> ResolveBatch(IReadOnlyList<string> paths, bool folderPolicy, out List<string> problems, out int count)
     {
         var lines = paths.Where(p => p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(p)).ToList();
         var programmes = Resolve([.. paths.Except(lines)], out problems);
 
         // Counting scans each file's bytes for line ends without keeping a line, and does not open special files.
         count = programmes.Count + lines.Sum(file => Batch.JsonLines.Count(file, Batch.BatchInput.MaxJsonLineBytes));
-        return programmes.Select(p => Batch.BatchInput.FromFiles(p.IndicatorSetPath, p.ActualsPath)).Concat(lines.SelectMany(Batch.BatchInput.FromJsonLinesFile));
+        return programmes.Select(p => Batch.BatchInput.Lazy(Path.GetDirectoryName(p.IndicatorSetPath) ?? p.IndicatorSetPath, () => p.Read(folderPolicy)))
+            .Concat(lines.SelectMany(Batch.BatchInput.FromJsonLinesFile));
     }
 
     private static bool IsProgrammeFolder(string folder) =>
         File.Exists(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName)) && File.Exists(Path.Combine(folder, PerfEvalJson.ActualsFileName));
 
     private static ProgrammeInput FromFolder(string folder) =>
-        new(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName), Path.Combine(folder, PerfEvalJson.ActualsFileName));
+        new(Path.Combine(folder, PerfEvalJson.IndicatorSetFileName), Path.Combine(folder, PerfEvalJson.ActualsFileName), folder);
 
     /// <summary>
     /// Whether a file is actuals: by its name, or else by a top-level "indicatorSet" property. Null when the file

@@ -40,7 +40,21 @@ internal static class TerminalTable
         {
             o.WriteLine();
             o.WriteLine($"  {L("资金来源", "Sources")}");
-            Print([.. b.Sources.Select(s => new[] { "  " + s.Name, Money(s.Amount), Pct(s.Share) })], o, rightAlignFrom: 1);
+            if (b.Sources.Any(s => s.Initial is not null || s.Spent is not null))
+            {
+                // The national form's row of each source: initial budget, full-year budget, spending, execution rate, share.
+                Print(
+                    [
+                        ["  ", L("年初预算数", "Initial"), L("全年预算数", "Available"), L("全年执行数", "Spent"), L("执行率", "Rate"), L("占比", "Share")],
+                        .. b.Sources.Select(s => new[] { "  " + s.Name, Money(s.Initial), Money(s.Amount), Money(s.Spent), Pct(s.ExecutionRate), Pct(s.Share) }),
+                    ],
+                    o,
+                    rightAlignFrom: 1);
+            }
+            else
+            {
+                Print([.. b.Sources.Select(s => new[] { "  " + s.Name, Money(s.Amount), Pct(s.Share) })], o, rightAlignFrom: 1);
+            }
         }
 
         if (b.Expenditures.Length > 0)

@@ -17,4 +17,24 @@ public static class Figures
     /// <param name="ratio">A fraction such as 0.995737.</param>
     /// <returns>The percentage, for example 99.57.</returns>
     public static decimal Percent(decimal ratio) => Round(ratio * 100m);
+
+    /// <summary>
+    /// The sum of one figure over some rows (the sources' initial budgets, their spending), when there are rows and every
+    /// one of them gives the figure; null otherwise, since a sum with a row left out is no total.
+    /// </summary>
+    internal static decimal? SumOfAll<T>(IEnumerable<T> rows, Func<T, decimal?> figure)
+    {
+        decimal? sum = null;
+        foreach (var row in rows)
+        {
+            if (figure(row) is not { } v)
+            {
+                return null;
+            }
+
+            sum = (sum ?? 0m) + v;
+        }
+
+        return sum;
+    }
 }

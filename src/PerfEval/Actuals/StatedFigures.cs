@@ -8,6 +8,9 @@ namespace PerfEval.Actuals;
 /// </summary>
 public sealed record StatedFigures
 {
+    /// <summary>年初预算数 as stated.</summary>
+    public decimal? Initial { get; init; }
+
     /// <summary>全年预算数 (A) as stated.</summary>
     public decimal? Available { get; init; }
 
@@ -19,6 +22,9 @@ public sealed record StatedFigures
 
     /// <summary>The budget execution score as stated.</summary>
     public decimal? BudgetScore { get; init; }
+
+    /// <summary>The funds block's rows by source id: each source's initial budget, full-year budget, spending and execution rate.</summary>
+    public ImmutableDictionary<string, StatedSource> Sources { get; init; } = ImmutableDictionary<string, StatedSource>.Empty;
 
     /// <summary>Shares of the available budget by source id, in percent.</summary>
     public ImmutableDictionary<string, decimal> SourceShares { get; init; } = ImmutableDictionary<string, decimal>.Empty;

@@ -56,12 +56,14 @@ public static class Auditor
             return agrees;
         }
 
+        Compare("$.stated.initial", MessageText.Of("figure.initialBudget"), stated.Initial, b.Initial);
         Compare("$.stated.available", MessageText.Of("figure.availableBudget"), stated.Available, b.Available);
         Compare("$.stated.spent", MessageText.Of("figure.spending"), stated.Spent, b.Spent);
         var ratio = b.Available is > 0 && b.Spent is { } spent ? spent / b.Available.Value : (decimal?)null;
         Compare("$.stated.executionRate", MessageText.Of("figure.executionRate"), stated.ExecutionRate, ratio * 100m ?? b.ExecutionRate);
         Compare("$.stated.budgetScore", MessageText.Of("figure.budgetScore"), stated.BudgetScore, b.Score);
-        Totals(stated, actuals, bag);
+        SourceRows(stated.Sources, b.Sources, Compare, bag, map);
+        Totals(stated, actuals, b.Sources.Length, bag);
 
         Shares(stated.SourceShares, new ShareLines(b.Sources, b.Available, "$.stated.sourceShares", ("figure.sourceShares", "figure.shareOfFunds")), Compare, bag, map);
         Shares(stated.ExpenditureShares, new ShareLines(b.Expenditures, b.Spent, "$.stated.expenditureShares", ("figure.expenditureShares", "figure.shareOfSpending")), Compare, bag, map);
@@ -180,19 +182,68 @@ public static class Auditor
         }
     }
 
-    /// <summary>Stated totals against the detail rows of the actuals (a total row left at 0, parts that do not add up).</summary>
-    private static void Totals(StatedFigures stated, ProgrammeActuals actuals, DiagnosticBag bag)
+    /// <summary>
+    /// Each stated row of the funds block against its source's recomputed figures: initial budget, full-year budget,
+    /// spending and execution rate (from the exact ratio, like the total's).
+    /// </summary>
+    private static void SourceRows(
+        ImmutableDictionary<string, StatedSource> stated,
+        ImmutableArray<BudgetLineResult> sources,
+        Func<string, MessageText, decimal?, decimal?, bool> compare,
+        DiagnosticBag bag,
+        SourceMap map)
     {
-        var sources = actuals.Budget.Sources.IsDefaultOrEmpty ? (decimal?)null : actuals.Budget.Sources.Sum(s => s.Amount);
-        var spending = actuals.Budget.Expenditures.IsDefaultOrEmpty ? (decimal?)null : actuals.Budget.Expenditures.Sum(s => s.Amount);
-        if (stated.Available is { } a && sources is { } s && a != s)
+        if (stated.IsEmpty)
         {
-            bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, "$.stated.available", actuals.Locations["$.stated.available"], ("figure", MessageText.Of("figure.availableBudget")), ("stated", Text(a)), ("sum", Text(s)));
+            return;
         }
 
-        if (stated.Spent is { } b && spending is { } e && b != e)
+        var byId = sources.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var ordered = sources.Select(l => l.Id).Where(stated.ContainsKey).ToList();
+        foreach (var id in ordered.Concat(stated.Keys.Except(ordered).Order(StringComparer.Ordinal)))
         {
-            bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, "$.stated.spent", actuals.Locations["$.stated.spent"], ("figure", MessageText.Of("figure.spending")), ("stated", Text(b)), ("sum", Text(e)));
+            var path = Loading.JsonTree.ChildPath("$.stated.sources", id);
+            if (!byId.TryGetValue(id, out var line))
+            {
+                bag.Add(DiagnosticCodes.StatedUnknownItem, DiagnosticSeverity.Error, path, map[path], ("id", id));
+                continue;
+            }
+
+            var row = stated[id];
+            var name = ("name", (object?)line.Name);
+            compare(path + ".initial", MessageText.Of("figure.sourceInitial", name), row.Initial, line.Initial);
+            compare(path + ".available", MessageText.Of("figure.sourceAvailable", name), row.Available, line.Amount);
+            compare(path + ".spent", MessageText.Of("figure.sourceSpent", name), row.Spent, line.Spent);
+            var exactRate = line.Amount > 0 && line.Spent is { } spent ? spent / line.Amount * 100m : (decimal?)null;
+            compare(path + ".executionRate", MessageText.Of("figure.sourceExecutionRate", name), row.ExecutionRate, exactRate);
+        }
+    }
+
+    /// <summary>
+    /// Stated totals against the detail rows they are the sum of (a total row left at 0, parts that do not add up): the
+    /// actuals' sources and expenditures, and the stated rows of the funds block when they cover every source.
+    /// </summary>
+    private static void Totals(StatedFigures stated, ProgrammeActuals actuals, int sourceCount, DiagnosticBag bag)
+    {
+        var budget = actuals.Budget;
+        var sources = budget.Sources.IsDefault ? [] : budget.Sources;
+        var expenditures = budget.Expenditures.IsDefault ? [] : budget.Expenditures;
+        var rows = stated.Sources.Count == sourceCount ? [.. stated.Sources.Values] : Array.Empty<StatedSource>();
+        Total(("$.stated.initial", "figure.initialBudget"), stated.Initial, [Figures.SumOfAll(sources, s => s.Initial), Figures.SumOfAll(rows, r => r.Initial)]);
+        Total(("$.stated.available", "figure.availableBudget"), stated.Available, [Figures.SumOfAll(sources, s => s.Amount), Figures.SumOfAll(rows, r => r.Available)]);
+        Total(("$.stated.spent", "figure.spending"), stated.Spent, [Figures.SumOfAll(expenditures, e => e.Amount), Figures.SumOfAll(sources, s => s.Spent), Figures.SumOfAll(rows, r => r.Spent)]);
+
+        void Total((string Path, string Figure) at, decimal? total, decimal?[] sums)
+        {
+            if (total is not { } t)
+            {
+                return;
+            }
+
+            foreach (var sum in sums.OfType<decimal>().Where(s => s != t).Distinct())
+            {
+                bag.Add(DiagnosticCodes.TotalContradictsDetail, DiagnosticSeverity.Error, at.Path, actuals.Locations[at.Path], ("figure", MessageText.Of(at.Figure)), ("stated", Text(t)), ("sum", Text(sum)));
+            }
         }
     }
 

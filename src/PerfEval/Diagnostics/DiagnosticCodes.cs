@@ -58,6 +58,9 @@ public static class DiagnosticCodes
     /// <summary>An indicator set without indicators: there is nothing to evaluate, and no target can be said to be met.</summary>
     public const string EmptyIndicatorSet = "PE1017";
 
+    /// <summary>An older, regional or traditional-character label read as the current one (information).</summary>
+    public const string LabelAlias = "PE1018";
+
     /// <summary>An actual given for an indicator id that the indicator set does not have.</summary>
     public const string UnknownIndicator = "PE2001";
 
@@ -126,6 +129,8 @@ public static class DiagnosticCodes
 
     /// <summary>An actual in words for a numeric or range target, with neither a grade nor a score to judge it by.</summary>
     public const string WordsNeedGrade = "PE2025";
+    /// <summary>The sources' initial budgets or spending that do not add up to the budget's initial total or spending.</summary>
+    public const string SourcesFigureMismatch = "PE2026";
 
     /// <summary>A figure beyond what a decimal holds (a sum or ratio of enormous or tiny numbers); it is not computed.</summary>
     public const string FigureOutOfRange = "PE2021";

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using PerfEval.Actuals;
 using PerfEval.Diagnostics;
 using PerfEval.Indicators;
 
@@ -33,7 +34,15 @@ internal static class BudgetEvaluation
         var sources = Lines(context, LineKind.Sources);
         var expenditures = Lines(context, LineKind.Expenditures);
         var available = Total(context, LineKind.Sources, b.Available, sources);
-        var spent = Total(context, LineKind.Expenditures, b.Spent, expenditures);
+
+        // Without a total or expenditures, the sources' spending is B when every source gives it; a total that is given
+        // is checked against the sources' figures, as A is against their amounts.
+        var sourcesSpent = PerfEval.Figures.SumOfAll(sources, l => l.Spent);
+        var spent = Total(context, LineKind.Expenditures, b.Spent ?? (expenditures.Count == 0 ? sourcesSpent : null), expenditures);
+        var sourcesInitial = PerfEval.Figures.SumOfAll(sources, l => l.Initial);
+        var initial = b.Initial ?? sourcesInitial;
+        SourcesAddUp(context, ("$.budget.initial", "word.initialBudget"), sourcesInitial, initial);
+        SourcesAddUp(context, ("$.budget.spent", "word.spending"), sourcesSpent, spent);
 
         decimal? rate = null;
         var score = 0m;
@@ -61,7 +70,7 @@ internal static class BudgetEvaluation
         return new BudgetResult
         {
             Unit = context.Set.Budget.Unit,
-            Initial = b.Initial,
+            Initial = initial,
             Available = available,
             Spent = spent,
             ExecutionRate = rate,
@@ -70,6 +79,17 @@ internal static class BudgetEvaluation
             Sources = Shares(sources, available),
             Expenditures = Shares(expenditures, spent),
         };
+    }
+
+    /// <summary>PE2026 when the sources' figures add up to something else than the total (where the total is given, or else on the sources).</summary>
+    private static void SourcesAddUp(EvaluationContext context, (string Path, string Word) total, decimal? sum, decimal? value)
+    {
+        if (sum is { } s && value is { } v && s != v)
+        {
+            var map = context.ActualsMap;
+            var path = map[total.Path] is not null ? total.Path : LineKind.Sources.LinesPath;
+            context.Findings.Add(DiagnosticCodes.SourcesFigureMismatch, DiagnosticSeverity.Error, path, map[path] ?? map["$.budget"], ("figure", MessageText.Of(total.Word)), ("sum", s), ("total", v));
+        }
     }
 
     /// <summary>The lines of one kind, as the set declares them and with the amounts the actuals give.</summary>
@@ -85,13 +105,13 @@ internal static class BudgetEvaluation
             // Lines the set does not declare are taken as given, named by their ids.
             foreach (var a in given)
             {
-                lines.Add(new Line(a.Id, a.Id, kind.IsSource ? SourceCategory.Appropriation : null, a.Amount));
+                lines.Add(new Line(a.Id, a.Id, kind.IsSource ? SourceCategory.Appropriation : null, a));
             }
 
             return lines;
         }
 
-        var amounts = new decimal[declared.Length];
+        var amounts = new BudgetAmount?[declared.Length];
         foreach (var a in given)
         {
             var at = -1;
@@ -107,14 +127,14 @@ internal static class BudgetEvaluation
                 continue;
             }
 
-            amounts[at] = a.Amount;
+            amounts[at] = a;
         }
 
         if (given.Length > 0)
         {
             for (var k = 0; k < declared.Length; k++)
             {
-                lines.Add(new Line(declared[k].Id, declared[k].Name, kind.IsSource ? declared[k].Category : null, amounts[k]));
+                lines.Add(new Line(declared[k].Id, declared[k].Name, kind.IsSource ? declared[k].Category : null, amounts[k] ?? new BudgetAmount(declared[k].Id, 0m)));
             }
         }
 
@@ -150,14 +170,31 @@ internal static class BudgetEvaluation
         for (var k = 0; k < results.Length; k++)
         {
             var l = lines[k];
-            results[k] = new BudgetLineResult { Id = l.Id, Name = l.Name, Category = l.Category, Amount = l.Amount, Share = total is > 0 ? PerfEval.Figures.Percent(l.Amount / total.Value) : null };
+            results[k] = new BudgetLineResult
+            {
+                Id = l.Id,
+                Name = l.Name,
+                Category = l.Category,
+                Amount = l.Amount,
+                Initial = l.Initial,
+                Spent = l.Spent,
+                ExecutionRate = l.Amount > 0 && l.Spent is { } spent ? PerfEval.Figures.Percent(spent / l.Amount) : null,
+                Share = total is > 0 ? PerfEval.Figures.Percent(l.Amount / total.Value) : null,
+            };
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(results);
     }
 
     /// <summary>A budget line's figures before its share is known.</summary>
-    private readonly record struct Line(string Id, string Name, SourceCategory? Category, decimal Amount);
+    private readonly record struct Line(string Id, string Name, SourceCategory? Category, BudgetAmount Given)
+    {
+        public decimal Amount => Given.Amount;
+
+        public decimal? Initial => Given.Initial;
+
+        public decimal? Spent => Given.Spent;
+    }
 
     /// <summary>Sources (which add up to A) or expenditures (which add up to B): where they stand and what they are called.</summary>
     private sealed record LineKind(bool IsSource, string LinesPath, string LineWord, string TotalPath, string TotalWord, string MismatchCode)

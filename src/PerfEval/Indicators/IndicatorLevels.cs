@@ -112,11 +112,15 @@ public static class IndicatorLevels
         return false;
     }
 
-    /// <summary>All accepted codes of level-2 groups, for messages and the schema.</summary>
-    internal static IEnumerable<string> Level2Codes => Level2Names.Select(n => n.Code);
+    /// <summary>Every code and Chinese name (with and without 指标) of the level-2 groups, for messages.</summary>
+    internal static IEnumerable<string> Level2Labels =>
+        Level2Names.SelectMany(n => new[] { n.Code, n.Chinese, n.Chinese[..^2] }).Concat(["满意度指标", "满意度"]);
 
     /// <summary>All accepted codes of level-1 groups.</summary>
     internal static IEnumerable<string> Level1Codes => Level1Names.Select(n => n.Code);
+
+    /// <summary>Every code and Chinese name (with and without 指标) of the level-1 groups, for messages.</summary>
+    internal static IEnumerable<string> Level1Labels => Level1Names.SelectMany(n => new[] { n.Code, n.Chinese, n.Chinese[..^2] });
 
     /// <summary>A level-1 group's name, in the language its message is rendered in.</summary>
     /// <param name="level">The group.</param>

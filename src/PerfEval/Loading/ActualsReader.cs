@@ -37,8 +37,8 @@ internal static class ActualsReader
                 Initial = budget.Decimal("initial"),
                 Available = budget.Decimal("available"),
                 Spent = budget.Decimal("spent"),
-                Sources = Amounts(budget.Get("sources")),
-                Expenditures = Amounts(budget.Get("expenditures")),
+                Sources = Amounts(budget.Get("sources"), sources: true),
+                Expenditures = Amounts(budget.Get("expenditures"), sources: false),
                 Reason = budget.String("reason"),
                 Measures = budget.String("measures"),
                 ReasonCategory = budget.String("reasonCategory"),
@@ -48,10 +48,12 @@ internal static class ActualsReader
             AsOf = AsOf(root.Get("asOf"), diagnostics),
             Stated = stated is null ? null : new StatedFigures
             {
+                Initial = Figure(stated.Get("initial"), diagnostics),
                 Available = Figure(stated.Get("available"), diagnostics),
                 Spent = Figure(stated.Get("spent"), diagnostics),
                 ExecutionRate = Figure(stated.Get("executionRate"), diagnostics),
                 BudgetScore = Figure(stated.Get("budgetScore"), diagnostics),
+                Sources = StatedSources(stated.Get("sources"), diagnostics),
                 SourceShares = Figures(stated.Get("sourceShares"), diagnostics),
                 ExpenditureShares = Figures(stated.Get("expenditureShares"), diagnostics),
                 CompletionRates = Figures(stated.Get("completionRates"), diagnostics),
@@ -106,8 +108,38 @@ internal static class ActualsReader
     /// <summary>The empty map of figures (ordinal keys, as every map read).</summary>
     private static readonly ImmutableDictionary<string, decimal> NoFigures = ImmutableDictionary.Create<string, decimal>(StringComparer.Ordinal);
 
-    /// <summary>The amounts of a map of budget lines keyed by id.</summary>
-    private static ImmutableArray<BudgetAmount> Amounts(JsonTree? map)
+    /// <summary>The funds block's rows as stated, by source id.</summary>
+    private static ImmutableDictionary<string, StatedSource> StatedSources(JsonTree? map, DiagnosticBag diagnostics)
+    {
+        if (map is null || map.Properties.Length == 0)
+        {
+            return ImmutableDictionary<string, StatedSource>.Empty;
+        }
+
+        var rows = ImmutableDictionary.CreateBuilder<string, StatedSource>(StringComparer.Ordinal);
+        foreach (var p in map.Properties)
+        {
+            if (ObjectReader.IsEntry(p))
+            {
+                var row = p.Value;
+                rows[p.Name] = new StatedSource
+                {
+                    Initial = Figure(row.Get("initial"), diagnostics),
+                    Available = Figure(row.Get("available"), diagnostics),
+                    Spent = Figure(row.Get("spent"), diagnostics),
+                    ExecutionRate = Figure(row.Get("executionRate"), diagnostics),
+                };
+            }
+        }
+
+        return rows.ToImmutable();
+    }
+
+    /// <summary>
+    /// The amounts of a map of budget lines keyed by id; a source may also be an object with its initial budget, its
+    /// full-year budget and its spending.
+    /// </summary>
+    private static ImmutableArray<BudgetAmount> Amounts(JsonTree? map, bool sources)
     {
         if (map is null || map.Properties.Length == 0)
         {
@@ -117,7 +149,19 @@ internal static class ActualsReader
         var amounts = ImmutableArray.CreateBuilder<BudgetAmount>(map.Properties.Length);
         foreach (var p in map.Properties)
         {
-            if (ObjectReader.IsEntry(p))
+            if (!ObjectReader.IsEntry(p))
+            {
+                continue;
+            }
+
+            if (sources && p.Value.Kind == JsonKind.Object)
+            {
+                if (p.Value.Decimal("available") is { } available)
+                {
+                    amounts.Add(new BudgetAmount(p.Name, available) { Initial = p.Value.Decimal("initial"), Spent = p.Value.Decimal("spent") });
+                }
+            }
+            else
             {
                 amounts.Add(new BudgetAmount(p.Name, p.Value.Decimal()));
             }
@@ -165,7 +209,7 @@ internal static class ActualsReader
             }
             else
             {
-                IndicatorSetReader.Invalid(g, MessageText.Of("reason.gradeChoices", ("choices", "achieved | partial | notAchieved")), diagnostics);
+                IndicatorSetReader.Invalid(g, MessageText.Of("reason.gradeChoices", ("choices", "achieved, 达成年度指标, 达成, partial, partiallyAchieved, 部分达成年度指标并具有一定效果, 部分达成, notAchieved, 未达成年度指标且效果较差, 未达成")), diagnostics);
             }
         }
 

@@ -69,7 +69,7 @@ internal static class IndicatorSetReader
             var category = SourceCategory.Appropriation;
             if (sources && item.Get("category") is { } c && !TryCategory(c.Text!, out category))
             {
-                Invalid(c, MessageText.Of("reason.sourceCategory", ("choices", "appropriation | carryOver | other")), diagnostics);
+                Invalid(c, MessageText.Of("reason.sourceCategory", ("choices", string.Join(", ", CategoryNames.Select(n => n.Name)))), diagnostics);
             }
 
             lines.Add(new BudgetLine(item.String("id")!, item.String("name")!) { Category = category });
@@ -78,16 +78,35 @@ internal static class IndicatorSetReader
         return lines.ToImmutable();
     }
 
+    /// <summary>The names of the source categories, as the schema lists them.</summary>
+    private static readonly (string Name, SourceCategory Category)[] CategoryNames =
+    [
+        ("appropriation", SourceCategory.Appropriation), ("当年财政拨款", SourceCategory.Appropriation), ("财政拨款", SourceCategory.Appropriation),
+        ("carryOver", SourceCategory.CarryOver), ("上年结转资金", SourceCategory.CarryOver), ("上年结转", SourceCategory.CarryOver),
+        ("上年结余", SourceCategory.CarryOver), ("上年结余资金", SourceCategory.CarryOver),
+        ("other", SourceCategory.Other), ("其他资金", SourceCategory.Other),
+        ("centralSubsidy", SourceCategory.CentralSubsidy), ("中央补助", SourceCategory.CentralSubsidy), ("中央补助资金", SourceCategory.CentralSubsidy),
+        ("localFunds", SourceCategory.LocalFunds), ("地方资金", SourceCategory.LocalFunds),
+    ];
+
+    /// <summary>PE1018 (information): an older, regional or traditional-character label, read as the current one.</summary>
+    private static void Alias(JsonTree node, string label, string current, DiagnosticBag diagnostics) =>
+        diagnostics.Add(DiagnosticCodes.LabelAlias, DiagnosticSeverity.Info, node.Path, node.Location, ("label", label), ("current", current));
+
     private static bool TryCategory(string text, out SourceCategory category)
     {
-        category = text.Trim() switch
+        var t = text.Trim();
+        foreach (var (name, c) in CategoryNames)
         {
-            "appropriation" or "当年财政拨款" or "财政拨款" => SourceCategory.Appropriation,
-            "carryOver" or "上年结转资金" or "上年结转" or "上年结余" or "上年结余资金" => SourceCategory.CarryOver,
-            "other" or "其他资金" => SourceCategory.Other,
-            _ => (SourceCategory)(-1),
-        };
-        return Enum.IsDefined(category);
+            if (name == t)
+            {
+                category = c;
+                return true;
+            }
+        }
+
+        category = default;
+        return false;
     }
 
     private static IndicatorDefinition? ReadIndicator(JsonTree node, int year, DiagnosticBag diagnostics)
@@ -98,25 +117,47 @@ internal static class IndicatorSetReader
         }
 
         var errorsBefore = diagnostics.ErrorCount;
+
+        // Level 1 is read first, since some level-2 labels are read by the level 1 they stand under (PE1018).
+        var l1Node = node.Get("level1");
+        var alias1 = l1Node is null ? null : LabelAliases.FindLevel1(l1Node.Text!);
+        Level1? parent = l1Node is not null && IndicatorLevels.TryParseLevel1(alias1?.Current ?? l1Node.Text!, out var p1) ? p1 : null;
+        if (alias1 is not null && parent is not null)
+        {
+            Alias(l1Node!, alias1.Label, alias1.Current, diagnostics);
+        }
+
         Level2? level2 = null;
         if (node.Get("level2") is { } l2Node)
         {
-            if (IndicatorLevels.TryParseLevel2(l2Node.Text!, out var l2))
+            var alias2 = LabelAliases.FindLevel2(l2Node.Text!, parent);
+            if (IndicatorLevels.TryParseLevel2(alias2?.Current ?? l2Node.Text!, out var l2))
             {
                 level2 = l2;
+                if (alias2 is { Under: { } under })
+                {
+                    // A label read by its place: named with its level 1, before and after.
+                    var to = alias2.MovesTo ?? under;
+                    Alias(l2Node, $"{l1Node!.Text!.Trim()} / {alias2.Label}", $"{IndicatorLevels.Name(to, chinese: true)} / {alias2.Current}", diagnostics);
+                    parent = to;
+                }
+                else if (alias2 is not null)
+                {
+                    Alias(l2Node, alias2.Label, alias2.Current, diagnostics);
+                }
             }
             else
             {
-                Invalid(l2Node, MessageText.Of("reason.level2Choices", ("choices", string.Join(", ", IndicatorLevels.Level2Codes))), diagnostics);
+                Invalid(l2Node, MessageText.Of("reason.expectedOneOf", ("choices", string.Join(", ", IndicatorLevels.Level2Labels.Concat(LabelAliases.Accepted(LabelAliases.Level2))))), diagnostics);
             }
         }
 
         Level1? level1 = null;
-        if (node.Get("level1") is { } l1Node)
+        if (l1Node is not null)
         {
-            if (!IndicatorLevels.TryParseLevel1(l1Node.Text!, out var l1))
+            if (parent is not { } l1)
             {
-                Invalid(l1Node, MessageText.Of("reason.level1Choices", ("choices", string.Join(", ", IndicatorLevels.Level1Codes))), diagnostics);
+                Invalid(l1Node, MessageText.Of("reason.expectedOneOf", ("choices", string.Join(", ", IndicatorLevels.Level1Labels.Concat(LabelAliases.Accepted(LabelAliases.Level1))))), diagnostics);
             }
             else if (level2 is { } l2 && !IndicatorLevels.Belongs(l1, l2))
             {
@@ -165,7 +206,7 @@ internal static class IndicatorSetReader
 
     /// <summary>The reason given for a comparison that names none: the symbols and the names.</summary>
     private static readonly MessageText ComparisonChoices =
-        MessageText.Of("reason.expectedOneOf", ("choices", "≥, >, ≤, <, ＝, atLeast, greaterThan, atMost, lessThan, equal, range, deadline, qualitative"));
+        MessageText.Of("reason.expectedOneOf", ("choices", "≥, ≧, ⩾, >=, ＞, ﹥, >, ≤, ≦, ⩽, <=, ＜, ﹤, <, ＝, ﹦, =, ==, atLeast, greaterThan, atMost, lessThan, equal, range, deadline, qualitative"));
 
     private static Target? ReadTarget(JsonTree node, Level2 level2, Comparison? explicitComparison, DiagnosticBag diagnostics)
     {

@@ -18,6 +18,9 @@ public static class PerfEvalJson
     /// <summary>The file name the actuals have inside a programme folder.</summary>
     public const string ActualsFileName = "actuals.json";
 
+    /// <summary>The file name of a programme folder's own scoring policy, used for a set that names none.</summary>
+    public const string PolicyFileName = "policy.json";
+
     /// <summary>
     /// The largest document read (16 MiB), from a file, a stream or a string (in UTF-8); larger ones are refused
     /// with PE1011, as soon as the limit is passed while reading. Paths that name a folder, a device, a FIFO or a
@@ -90,11 +93,38 @@ public static class PerfEvalJson
     /// <returns>The actuals, or the diagnostics that explain why there are none.</returns>
     public static LoadResult<ProgrammeActuals> ReadActualsFile(string path) => FromFile(path, ReadActuals);
 
-    /// <summary>Reads a programme folder: <c>indicators.json</c> and <c>actuals.json</c> side by side.</summary>
+    /// <summary>
+    /// Reads a programme folder: <c>indicators.json</c> and <c>actuals.json</c> side by side, and the folder's own
+    /// scoring policy <c>policy.json</c> when there is one. That policy applies to a set that names none (the set's own
+    /// <c>"policy"</c> comes first; the evaluator's policy applies only without either); it is read like a policy file,
+    /// and its <c>extends</c> is looked up when the set is evaluated, in the evaluator's catalogue.
+    /// </summary>
     /// <param name="folder">The folder.</param>
-    /// <returns>The programme, or the diagnostics of both files.</returns>
-    public static LoadResult<Programme> ReadProgrammeFolder(string folder) =>
-        ReadProgrammeFiles(Path.Combine(folder, IndicatorSetFileName), Path.Combine(folder, ActualsFileName));
+    /// <returns>The programme, or the diagnostics of its files.</returns>
+    public static LoadResult<Programme> ReadProgrammeFolder(string folder)
+    {
+        var programme = ReadProgrammeFiles(Path.Combine(folder, IndicatorSetFileName), Path.Combine(folder, ActualsFileName));
+        var policyPath = Path.Combine(folder, PolicyFileName);
+        if (!File.Exists(policyPath))
+        {
+            return programme;
+        }
+
+        var policy = FromFile(policyPath, ReadFolderPolicy);
+        var diagnostics = programme.Diagnostics.AddRange(policy.Diagnostics);
+        if (programme.Value is not { } p || policy.Value is not { } overrides)
+        {
+            return new LoadResult<Programme>(null, diagnostics);
+        }
+
+        var set = p.IndicatorSet;
+        if (set.PolicyName is null && PolicyOverrides.Of(set) is null)
+        {
+            set = set with { PolicyName = overrides.BaseName, InlinePolicy = overrides };
+        }
+
+        return new LoadResult<Programme>(p with { IndicatorSet = set }, diagnostics);
+    }
 
     /// <summary>Reads a programme from an indicator-set file and an actuals file.</summary>
     /// <param name="indicatorSetPath">The indicator set.</param>
@@ -167,6 +197,15 @@ public static class PerfEvalJson
         }
 
         return new LoadResult<RuleTemplate>(template, diagnostics.ToImmutable());
+    }
+
+    /// <summary>A folder's policy.json, kept as the values it changes, like a set's inline policy.</summary>
+    private static LoadResult<PolicyOverrides> ReadFolderPolicy(ReadOnlyMemory<byte> utf8, string? source)
+    {
+        var diagnostics = new DiagnosticBag();
+        var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
+        var overrides = root is not null && SchemaChecker.Check(root, Schemas.Policy, diagnostics) && !diagnostics.HasErrors ? ScoringPolicyReader.ReadInline(root, diagnostics) : null;
+        return new LoadResult<PolicyOverrides>(diagnostics.HasErrors ? null : overrides, diagnostics.ToImmutable());
     }
 
     private static LoadResult<ScoringPolicy> ReadPolicy(ReadOnlyMemory<byte> utf8, string? source, PolicyCatalog? catalog)

@@ -209,10 +209,26 @@ public static class ResultJson
 
             WriteNumber(writer, "amount", l.Amount);
             WriteNumber(writer, "share", l.Share);
+
+            // A source's row of the national form, written only when the actuals give it (files with amounts alone keep their JSON).
+            WriteIfGiven(writer, "initial", l.Initial);
+            WriteIfGiven(writer, "spent", l.Spent);
+            if (l.Spent is not null)
+            {
+                WriteNumber(writer, "executionRate", l.ExecutionRate);
+            }
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteIfGiven(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is not null)
+        {
+            WriteNumber(writer, name, value);
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

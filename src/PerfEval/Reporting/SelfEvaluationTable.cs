@@ -68,10 +68,9 @@ public sealed record SelfEvaluationTable
 
         var funds = ImmutableArray.CreateBuilder<FundsRow>();
         funds.Add(new FundsRow(labels.FundsTotal, b.Initial, b.Available, b.Spent, b.Weight, b.ExecutionRate, b.Score));
-        foreach (var (category, label) in new[] { (SourceCategory.Appropriation, labels.Appropriation), (SourceCategory.CarryOver, labels.CarryOver), (SourceCategory.Other, labels.OtherFunds) })
+        foreach (var (category, label) in FundsRows(b, labels))
         {
-            var lines = b.Sources.Where(s => s.Category == category).ToList();
-            funds.Add(new FundsRow(label, null, lines.Count > 0 ? lines.Sum(l => l.Amount) : null, null, null, null, null));
+            funds.Add(SourceRow(label, [.. b.Sources.Where(s => s.Category == category)]));
         }
 
         var rows = result.Indicators
@@ -103,6 +102,40 @@ public sealed record SelfEvaluationTable
             Grade = zh ? result.Grade.Label : result.Grade.EnglishLabel,
             Options = options,
         };
+    }
+
+    /// <summary>
+    /// The source rows of the funds block: 当年财政拨款, 上年结转资金 and 其他资金 on the national project form; 中央补助 and
+    /// 地方资金 on the transfer-payment form (when any source is of these), then any other category that has sources.
+    /// </summary>
+    private static IEnumerable<(SourceCategory Category, string Label)> FundsRows(BudgetResult b, TableLabels labels)
+    {
+        (SourceCategory, string)[] project = [(SourceCategory.Appropriation, labels.Appropriation), (SourceCategory.CarryOver, labels.CarryOver), (SourceCategory.Other, labels.OtherFunds)];
+        if (!b.Sources.Any(s => s.Category is SourceCategory.CentralSubsidy or SourceCategory.LocalFunds))
+        {
+            return project;
+        }
+
+        (SourceCategory, string)[] transfer = [(SourceCategory.CentralSubsidy, labels.CentralSubsidy), (SourceCategory.LocalFunds, labels.LocalFunds)];
+        return transfer.Concat(project.Where(p => b.Sources.Any(s => s.Category == p.Item1)));
+    }
+
+    /// <summary>
+    /// A source row: the sums of its sources' initial budgets (when each gives one), amounts and spending (when each gives
+    /// it), and its execution rate; weight and score are the total row's only.
+    /// </summary>
+    private static FundsRow SourceRow(string label, List<BudgetLineResult> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return new FundsRow(label, null, null, null, null, null, null);
+        }
+
+        var available = lines.Sum(l => l.Amount);
+        var initial = Figures.SumOfAll(lines, l => l.Initial);
+        var spent = Figures.SumOfAll(lines, l => l.Spent);
+        var rate = spent is { } s && available > 0 ? Figures.Percent(s / available) : (decimal?)null;
+        return new FundsRow(label, initial, available, spent, null, rate, null);
     }
 
     private static IndicatorRow Row(IndicatorResult i, TableOptions options)

@@ -11,6 +11,7 @@ public sealed record TableLabels
         ProgrammeName = "项目名称", Department = "主管部门", ImplementingUnit = "实施单位", Funds = "项目资金", Initial = "年初预算数",
         Available = "全年预算数", Spent = "全年执行数", Weight = "分值", ExecutionRate = "执行率", Score = "得分",
         FundsTotal = "年度资金总额", Appropriation = "其中：当年财政拨款", CarryOver = "上年结转资金", OtherFunds = "其他资金",
+        CentralSubsidy = "其中：中央补助", LocalFunds = "地方资金",
         Goals = "年度总体目标", Expected = "预期目标", Outcome = "实际完成情况", Indicators = "绩效指标",
         Level1 = "一级指标", Level2 = "二级指标", Level3 = "三级指标", Comparison = "指标性质", Target = "年度指标值", Unit = "度量单位",
         Actual = "实际完成值", CompletionRate = "完成率", Deviation = "偏差原因分析及改进措施", Total = "总分", Grade = "自评等级",
@@ -22,6 +23,7 @@ public sealed record TableLabels
         ProgrammeName = "Programme", Department = "Department", ImplementingUnit = "Implementing unit", Funds = "Funds", Initial = "Initial budget",
         Available = "Available (A)", Spent = "Spent (B)", Weight = "Weight", ExecutionRate = "Execution rate", Score = "Score",
         FundsTotal = "Total funds", Appropriation = "of which: this year's appropriation", CarryOver = "carried over", OtherFunds = "other funds",
+        CentralSubsidy = "of which: central subsidy", LocalFunds = "local funds",
         Goals = "Overall goals", Expected = "Expected", Outcome = "Outcome", Indicators = "Indicators",
         Level1 = "Level 1", Level2 = "Level 2", Level3 = "Indicator", Comparison = "Comparison", Target = "Target", Unit = "Unit",
         Actual = "Actual", CompletionRate = "Completion", Deviation = "Deviation reasons and measures", Total = "Total", Grade = "Grade",
@@ -68,6 +70,12 @@ public sealed record TableLabels
 
     /// <summary>The label 其他资金 (<c>OtherFunds</c>).</summary>
     public required string OtherFunds { get; init; }
+
+    /// <summary>The label 其中：中央补助 of the transfer-payment form (<c>CentralSubsidy</c>).</summary>
+    public required string CentralSubsidy { get; init; }
+
+    /// <summary>The label 地方资金 of the transfer-payment form (<c>LocalFunds</c>).</summary>
+    public required string LocalFunds { get; init; }
 
     /// <summary>The label 年度总体目标 (<c>Goals</c>).</summary>
     public required string Goals { get; init; }

@@ -267,7 +267,9 @@ public sealed class IndicatorSetSchemaTests
                     var json = Set($$"""{ "id": "a", "name": "指标", "level1": "{{l1}}", "level2": "{{l2}}", "target": "有效" }""");
                     var reader = PerfEvalJson.ReadIndicatorSet(json).Succeeded;
                     var schema = SchemaFiles.IsValid(SchemaFiles.IndicatorSet, json);
-                    if (reader != schema || reader != IndicatorLevels.Belongs(level1, level2))
+                    // A pair the alias table reads by its place (经济成本指标 under 产出指标) is accepted too, with PE1018.
+                    var placed = LabelAliases.FindLevel2(l2, level1) is { Under: not null };
+                    if (reader != schema || reader != (IndicatorLevels.Belongs(level1, level2) || placed))
                     {
                         disagreements.Add($"{l1} / {l2}: reader {reader}, schema {schema}");
                     }
@@ -306,14 +308,16 @@ public sealed class IndicatorSetSchemaTests
         {
             foreach (var name in Enumerated($"level1.{group}"))
             {
-                IndicatorLevels.TryParseLevel1(name, out var level).Should().BeTrue(name);
+                IndicatorLevels.TryParseLevel1(LabelAliases.FindLevel1(name)?.Current ?? name, out var level).Should().BeTrue(name);
                 level.Should().Be(parent, name);
             }
 
             foreach (var name in Enumerated($"level2.{group}"))
             {
-                IndicatorLevels.TryParseLevel2(name, out var level).Should().BeTrue(name);
-                IndicatorLevels.Belongs(parent, level).Should().BeTrue($"{name} stands under {group}");
+                // Older, regional and traditional labels through the alias table (PE1018), some of them by their place.
+                var alias = LabelAliases.FindLevel2(name, parent);
+                IndicatorLevels.TryParseLevel2(alias?.Current ?? name, out var level).Should().BeTrue(name);
+                IndicatorLevels.Belongs(alias?.MovesTo ?? parent, level).Should().BeTrue($"{name} stands under {group}");
             }
         }
     }

@@ -60,15 +60,16 @@ public sealed class ReadingFollowsSchemaTests
     private const string FullActuals = """
         {
           "indicatorSet": "full-2025", "year": 2025, "asOf": "2025-07-31", "description": "说明",
-          "budget": { "initial": 100, "available": 100, "spent": 90, "sources": { "central": 100 }, "expenditures": { "training": 90 },
-                      "reason": "原因", "measures": "措施", "reasonCategory": "funds" },
+          "budget": { "initial": 100, "available": 100, "spent": 90, "sources": { "central": { "initial": 100, "available": 100, "spent": 90 } },
+                      "expenditures": { "training": 90 }, "reason": "原因", "measures": "措施", "reasonCategory": "funds" },
           "indicators": {
             "trainees": { "actual": 120, "inputs": { "a": 60, "b": 60 }, "reason": "原因", "measures": "措施", "reasonCategory": "other", "deduction": 0 },
             "rate": { "actual": "92%", "projected": "95%", "grade": "achieved", "score": 30, "notApplicable": false },
             "done": "12月底前"
           },
           "stated": {
-            "available": 100, "spent": 90, "executionRate": "90%", "budgetScore": 9, "sourceShares": { "central": 100 },
+            "initial": 100, "available": 100, "spent": 90, "executionRate": "90%", "budgetScore": 9, "sourceShares": { "central": 100 },
+            "sources": { "central": { "initial": 100, "available": 100, "spent": 90, "executionRate": 90 } },
             "expenditureShares": { "training": 100 }, "completionRates": { "trainees": 120 }, "scores": { "trainees": 50 }, "level1Scores": { "output": 50 }, "level2Scores": { "quantity": 50 },
             "totalScore": 99, "grade": "优", "conclusion": "全部完成"
           }
