@@ -116,6 +116,9 @@ public static class IndicatorLevels
     internal static IEnumerable<string> Level2Labels =>
         Level2Names.SelectMany(n => new[] { n.Code, n.Chinese, n.Chinese[..^2] }).Concat(["满意度指标", "满意度"]);
 
+    /// <summary>All codes of level-2 groups.</summary>
+    internal static IEnumerable<string> Level2Codes => Level2Names.Select(n => n.Code);
+
     /// <summary>All accepted codes of level-1 groups.</summary>
     internal static IEnumerable<string> Level1Codes => Level1Names.Select(n => n.Code);
 
