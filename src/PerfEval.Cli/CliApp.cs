@@ -247,7 +247,7 @@ internal static class CliApp
                 return JsonBatchOutput.Write(evaluator, inputs, lines: format == "jsonl", summary: request.Detail == "summary", many, progress, output, error, exit);
             }
 
-            foreach (var item in evaluator.Evaluate(inputs, new BatchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }))
+            foreach (var item in evaluator.EvaluateEach(inputs, new BatchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }))
             {
                 progress.Next(item.Name);
                 if (item.Result is not { } result)

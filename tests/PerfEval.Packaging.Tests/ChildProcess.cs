@@ -85,6 +85,35 @@ internal static class ChildProcess
         return new ProcessResult(command, process.ExitCode, Snapshot(output), Snapshot(error));
     }
 
+    /// <summary>
+    /// Starts a long-running dotnet program (a web server) with the same isolated environment, its standard output
+    /// redirected for the caller to read; the caller kills it.
+    /// </summary>
+    public static Process StartDotNet(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
+    {
+        var info = new ProcessStartInfo(DotNet)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        Isolate(info.Environment);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
     /// <summary>Runs the dotnet CLI.</summary>
     public static ProcessResult RunDotNet(IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null) =>
         Run(DotNet, arguments, workingDirectory, timeout, environment);

@@ -124,6 +124,55 @@ internal static class InputFiles
     }
 
     /// <summary>
+    /// Reads a stream to its end without blocking a thread, stopping as soon as more than <paramref name="limit"/> bytes
+    /// have come; <paramref name="cancellationToken"/> is passed to every read, so a cancelled read stops at once.
+    /// </summary>
+    /// <param name="stream">The stream; read from its position, not closed.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="cancellationToken">Stops the read with <see cref="OperationCanceledException"/>.</param>
+    public static async ValueTask<BoundedBytes> ReadStreamAsync(Stream stream, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            long? expected = stream.CanSeek ? stream.Length - stream.Position : null;
+            var capacity = (int)Math.Min(limit + 1L, expected is { } e and > 0 ? e + 1 : Chunk);
+            var buffer = new byte[Math.Max(capacity, 1)];
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length > limit)
+                    {
+                        return TooLarge(limit);
+                    }
+
+                    Array.Resize(ref buffer, (int)Math.Min(limit + 1L, Math.Max(buffer.Length * 2L, Chunk)));
+                }
+
+                var n = await stream.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                length += n;
+                if (length > limit)
+                {
+                    return TooLarge(limit);
+                }
+            }
+
+            return new BoundedBytes(buffer, length, ReadFailure.None, null);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            return BoundedBytes.Failed(ReadFailure.Io, e.Message);
+        }
+    }
+
+    /// <summary>
     /// The UTF-8 bytes of a string, refused without encoding it when they would be more than <paramref name="limit"/>
     /// (a string of n characters takes between n and 3n bytes).
     /// </summary>
