@@ -190,7 +190,11 @@ internal static class CliApp
             parse.GetValue(auditLang)!,
             error));
 
-        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit };
+        // Named "perfeval" (the tool's command), not after the executable: RootCommand would take the name of the
+        // assembly that runs (PerfEval.Cli) for the help's usage line. The two options RootCommand adds are added here.
+        var root = new Command("perfeval", "PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit };
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

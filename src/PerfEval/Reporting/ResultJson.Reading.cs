@@ -204,7 +204,7 @@ public static partial class ResultJson
                 Direction = Code<DeviationDirection>(d, "direction", at) ?? DeviationDirection.None,
                 Absolute = OptionalNumber(d, "absolute", at),
                 Relative = OptionalNumber(d, "relative", at),
-                Triggers = Array(e, "explanationTriggers", path, (t, p) => IsString(t, p) ? Parse<ExplanationTrigger>(t.GetString()!, p) : null),
+                Triggers = Codes(e, "explanationTriggers", path, (t, p) => IsString(t, p) ? Parse<ExplanationTrigger>(t.GetString()!, p) : null),
                 Reasons = Array(e, "reasons", path, Reason),
             };
         }
@@ -279,7 +279,7 @@ public static partial class ResultJson
             return builder.DrainToImmutable();
         }
 
-        private ImmutableArray<TEnum> Array<TEnum>(JsonElement e, string name, string path, Func<JsonElement, string, TEnum?> item)
+        private ImmutableArray<TEnum> Codes<TEnum>(JsonElement e, string name, string path, Func<JsonElement, string, TEnum?> item)
             where TEnum : struct
         {
             if (Get(e, name, path, JsonValueKind.Array) is not { } array)

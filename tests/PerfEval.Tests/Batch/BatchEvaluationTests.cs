@@ -13,7 +13,7 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
     public BatchEvaluationTests(SeedExample seed) => _seed = seed;
 
     /// <summary>Programme i has a target of i + 1 people and 1 person done: completion 100 / (i + 1) %.</summary>
-    private static BatchInput Generated(int i) => BatchInput.FromJson(
+    internal static BatchInput Generated(int i) => BatchInput.FromJson(
         $$"""
         { "id": "p{{i}}", "name": "项目{{i}}", "year": 2025,
           "indicators": [ { "id": "n", "name": "人数", "level2": "quantity", "target": "{{i + 1}}", "unit": "人", "weight": 90 } ] }

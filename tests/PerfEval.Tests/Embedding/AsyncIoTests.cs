@@ -28,8 +28,10 @@ public sealed class AsyncIoTests(SeedExample seed) : IClassFixture<SeedExample>
 
         set.Succeeded.Should().BeTrue();
         actuals.Succeeded.Should().BeTrue();
-        var result = new Evaluator().Evaluate(set.Value, actuals.Value);
-        ResultJson.ToJson(result).Should().Be(ResultJson.ToJson(new Evaluator().Evaluate(seed.Load.Value!)));
+        var result = Evaluate(set.GetValueOrThrow(), actuals.GetValueOrThrow());
+        ResultJson.ToJson(result).Should().Be(ResultJson.ToJson(Evaluate(
+            PerfEvalJson.ReadIndicatorSet(File.ReadAllText(SetFile), "indicators.json").GetValueOrThrow(),
+            PerfEvalJson.ReadActuals(File.ReadAllText(ActualsFile), "actuals.json").GetValueOrThrow())));
     }
 
     [Fact]
@@ -81,8 +83,9 @@ public sealed class AsyncIoTests(SeedExample seed) : IClassFixture<SeedExample>
         var set = PerfEvalJson.ReadIndicatorSet(document.RootElement.GetProperty("indicators"), "indicators");
         var actuals = PerfEvalJson.ReadActuals(document.RootElement.GetProperty("actuals"), "actuals");
 
-        ResultJson.ToJson(new Evaluator().Evaluate(set.GetValueOrThrow(), actuals.GetValueOrThrow()))
-            .Should().Be(ResultJson.ToJson(new Evaluator().Evaluate(seed.Load.Value!)));
+        ResultJson.ToJson(Evaluate(set.GetValueOrThrow(), actuals.GetValueOrThrow())).Should().Be(ResultJson.ToJson(Evaluate(
+            PerfEvalJson.ReadIndicatorSet(File.ReadAllText(SetFile), "indicators").GetValueOrThrow(),
+            PerfEvalJson.ReadActuals(File.ReadAllText(ActualsFile), "actuals").GetValueOrThrow())));
     }
 
     [Fact]
@@ -124,6 +127,9 @@ public sealed class AsyncIoTests(SeedExample seed) : IClassFixture<SeedExample>
 
         await write.Should().ThrowAsync<OperationCanceledException>();
     }
+
+    private static EvaluationResult Evaluate(global::PerfEval.Indicators.IndicatorSet set, global::PerfEval.Actuals.ProgrammeActuals actuals) =>
+        new Evaluator().EvaluateIn(set, actuals, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<byte[]> Written(Func<Stream, Task> write)
     {

@@ -9,21 +9,15 @@ namespace PerfEval.Tests.Embedding;
 /// <summary>What a batch item says about its programme, the lazy and eager forms, and cancellation.</summary>
 public sealed class BatchOutcomeTests(SeedExample seed) : IClassFixture<SeedExample>
 {
-    private static BatchInput Generated(int i) => BatchInput.FromJson(
-        $$"""
-        { "id": "p{{i}}", "name": "项目{{i}}", "year": 2025,
-          "indicators": [ { "id": "n", "name": "人数", "level2": "quantity", "target": "{{i + 1}}", "unit": "人", "weight": 90 } ] }
-        """,
-        $$"""{ "indicatorSet": "p{{i}}", "budget": { "available": 100, "spent": 100 }, "indicators": { "n": 1 } }""",
-        $"p{i}");
+    private static BatchInput Generated(int i) => Batch.BatchEvaluationTests.Generated(i);
 
     [Fact]
     public void An_item_says_whether_reading_failed_the_rules_reported_errors_or_evaluation_succeeded()
     {
         var unreadable = BatchInput.FromJson("{ not json", "{}", "unreadable");
-        var overspent = BatchInput.FromJson(OverspentSet, OverspentActuals, "overspent");
+        var noBudget = BatchInput.FromJson(NoBudgetSet, NoBudgetActuals, "no budget");
 
-        var items = new Evaluator().EvaluateAll([unreadable, overspent, Generated(1)], new BatchOptions { MaxDegreeOfParallelism = 1 });
+        var items = new Evaluator().EvaluateAll([unreadable, noBudget, Generated(1)], new BatchOptions { MaxDegreeOfParallelism = 1 });
 
         items.Select(i => i.Status).Should().Equal(BatchItemStatus.Unreadable, BatchItemStatus.RuleErrors, BatchItemStatus.Evaluated);
         items[0].WasRead.Should().BeFalse();
@@ -90,21 +84,21 @@ public sealed class BatchOutcomeTests(SeedExample seed) : IClassFixture<SeedExam
     [Fact]
     public void A_batch_writes_its_findings_in_the_language_of_its_options_not_the_workers_threads()
     {
-        var overspent = BatchInput.FromJson(OverspentSet, OverspentActuals, "overspent");
+        var noBudget = BatchInput.FromJson(NoBudgetSet, NoBudgetActuals, "no budget");
         var evaluator = new Evaluator();
         var english = System.Globalization.CultureInfo.GetCultureInfo("en");
 
-        var en = evaluator.EvaluateAll([overspent], new BatchOptions { Culture = english }).Single();
-        var zh = evaluator.EvaluateAll([overspent], new BatchOptions { Culture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN") }).Single();
+        var en = evaluator.EvaluateAll([noBudget], new BatchOptions { Culture = english }).Single();
+        var zh = evaluator.EvaluateAll([noBudget], new BatchOptions { Culture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN") }).Single();
 
-        var programme = new Programme(PerfEvalJson.ReadIndicatorSet(OverspentSet).GetValueOrThrow(), PerfEvalJson.ReadActuals(OverspentActuals).GetValueOrThrow());
+        var programme = new Programme(PerfEvalJson.ReadIndicatorSet(NoBudgetSet).GetValueOrThrow(), PerfEvalJson.ReadActuals(NoBudgetActuals).GetValueOrThrow());
         en.Result!.Findings.Should().NotBeEmpty();
         en.Result.Findings.Select(f => f.Message).Should().Equal(evaluator.EvaluateIn(programme, english).Findings.Select(f => f.Message));
         zh.Result!.Findings.Select(f => f.Message).Should().NotEqual(en.Result.Findings.Select(f => f.Message));
     }
 
-    private const string OverspentSet =
+    private const string NoBudgetSet =
         """{ "id": "o", "name": "超支", "year": 2025, "indicators": [ { "id": "n", "name": "人数", "level2": "quantity", "target": "10", "unit": "人", "weight": 90 } ] }""";
 
-    private const string OverspentActuals = """{ "indicatorSet": "o", "budget": { "available": 100, "spent": 150 }, "indicators": { "n": 10 } }""";
+    private const string NoBudgetActuals = """{ "indicatorSet": "o", "budget": { "available": 0, "spent": 10 }, "indicators": { "n": 10 } }""";
 }

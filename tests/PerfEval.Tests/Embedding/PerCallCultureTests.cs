@@ -12,18 +12,19 @@ public sealed class PerCallCultureTests
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
 
-    // An overspent programme with an undeclared property: findings from reading and from evaluating.
-    private const string Set = """{ "id": "o", "name": "超支", "year": 2025, "nmae": 1, "indicators": [ { "id": "n", "name": "人数", "level2": "quantity", "target": "10", "unit": "人", "weight": 90 } ] }""";
+    // An overspent programme (findings from evaluating), and a set with an undeclared property (findings from reading).
+    private const string Set = """{ "id": "o", "name": "超支", "year": 2025, "indicators": [ { "id": "n", "name": "人数", "level2": "quantity", "target": "10", "unit": "人", "weight": 90 } ] }""";
+    private const string SetWithTypo = """{ "id": "o", "name": "超支", "year": 2025, "nmae": 1, "indicators": [] }""";
     private const string Actuals = """{ "indicatorSet": "o", "budget": { "available": 100, "spent": 150 }, "indicators": { "n": 7 } }""";
 
     [Fact]
     public async Task Concurrent_chinese_and_english_evaluations_each_get_their_own_language_whatever_the_threads_culture()
     {
         var evaluator = new Evaluator();
-        var set = PerfEvalJson.ReadIndicatorSet(Set);
-        var programme = new Programme(set.Value!, PerfEvalJson.ReadActuals(Actuals).Value!);
-        var expectedZh = Messages(evaluator.EvaluateIn(programme, Zh), set.InCulture(Zh));
-        var expectedEn = Messages(evaluator.EvaluateIn(programme, En), set.InCulture(En));
+        var programme = new Programme(PerfEvalJson.ReadIndicatorSet(Set).GetValueOrThrow(), PerfEvalJson.ReadActuals(Actuals).GetValueOrThrow());
+        var typo = PerfEvalJson.ReadIndicatorSet(SetWithTypo);
+        var expectedZh = Messages(evaluator.EvaluateIn(programme, Zh), typo.InCulture(Zh));
+        var expectedEn = Messages(evaluator.EvaluateIn(programme, En), typo.InCulture(En));
         expectedZh.Should().NotEqual(expectedEn);
 
         var calls = Enumerable.Range(0, 200).Select(i => Task.Run(() =>
@@ -31,7 +32,7 @@ public sealed class PerCallCultureTests
             // The ambient culture is the other language (or neither): it must not matter.
             CultureInfo.CurrentUICulture = i % 3 == 0 ? CultureInfo.InvariantCulture : i % 2 == 0 ? Zh : En;
             var culture = i % 2 == 0 ? En : Zh;
-            var read = PerfEvalJson.ReadIndicatorSet(Set).InCulture(culture);
+            var read = PerfEvalJson.ReadIndicatorSet(SetWithTypo).InCulture(culture);
             return (culture, messages: Messages(evaluator.EvaluateIn(programme, culture), read));
         }));
 
@@ -45,7 +46,7 @@ public sealed class PerCallCultureTests
     public void The_evaluators_culture_is_the_default_and_a_call_that_names_one_overrides_it()
     {
         var evaluator = new Evaluator(new PerfEvalOptions { Culture = En });
-        var programme = new Programme(PerfEvalJson.ReadIndicatorSet(Set).Value!, PerfEvalJson.ReadActuals(Actuals).Value!);
+        var programme = new Programme(PerfEvalJson.ReadIndicatorSet(Set).GetValueOrThrow(), PerfEvalJson.ReadActuals(Actuals).GetValueOrThrow());
 
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = Zh;
@@ -63,7 +64,7 @@ public sealed class PerCallCultureTests
     [Fact]
     public void A_table_takes_its_language_from_its_options_not_the_threads_culture()
     {
-        var programme = new Programme(PerfEvalJson.ReadIndicatorSet(Set).Value!, PerfEvalJson.ReadActuals(Actuals).Value!);
+        var programme = new Programme(PerfEvalJson.ReadIndicatorSet(Set).GetValueOrThrow(), PerfEvalJson.ReadActuals(Actuals).GetValueOrThrow());
         var result = new Evaluator().EvaluateIn(programme, Zh);
         var previous = CultureInfo.CurrentUICulture;
         string english;
@@ -80,6 +81,6 @@ public sealed class PerCallCultureTests
         english.Should().Contain("performance self-evaluation").And.NotContain("项目支出绩效自评表");
     }
 
-    private static List<string> Messages(EvaluationResult result, LoadResult<Indicators.IndicatorSet> read) =>
+    private static List<string> Messages(EvaluationResult result, LoadResult<PerfEval.Indicators.IndicatorSet> read) =>
         [.. read.Diagnostics.Select(d => d.Message), .. result.Findings.Select(f => f.Message)];
 }

@@ -71,10 +71,10 @@ public sealed class PolicyWithTests(SeedExample seed) : IClassFixture<SeedExampl
     {
         var policy = ScoringPolicy.Mof2020 with { TotalPoints = 120m };
 
-        var make = () => new Evaluator(policy);
+        var make = () => _ = new Evaluator(policy);
 
         make.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("policy");
-        ((Action)(() => new Evaluator(new PerfEvalOptions { Policy = policy }))).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("options");
+        ((Action)(() => _ = new Evaluator(new PerfEvalOptions { Policy = policy }))).Should().Throw<ArgumentException>().Which.ParamName.Should().Be("options");
     }
 
     [Fact]

@@ -30,10 +30,11 @@ public sealed class ResultRoundTripTests(SeedExample seed) : IClassFixture<SeedE
 
         read.Diagnostics.Should().BeEmpty();
         read.Succeeded.Should().BeTrue();
-        ResultJson.ToJson(read.Value).Should().Be(json);
-        read.Value.Findings.Select(f => f.ToString()).Should().Equal(original.Findings.Select(f => f.ToString()));
-        read.Value.Grade.Should().Be(original.Grade);
-        read.Value.Goals.Should().Equal(original.Goals);
+        var value = read.GetValueOrThrow();
+        ResultJson.ToJson(value).Should().Be(json);
+        value.Findings.Select(f => f.ToString()).Should().Equal(original.Findings.Select(f => f.ToString()));
+        value.Grade.Should().Be(original.Grade);
+        value.Goals.Should().Equal(original.Goals);
     }
 
     [Theory]
