@@ -26,8 +26,11 @@ public sealed class WebSampleTests(WebApplicationFactory<Program> factory) : ICl
 
     private static string Body(string indicators, string actuals) => "{\"indicators\":" + indicators + ",\"actuals\":" + actuals + "}";
 
-    private static EvaluationResult Direct(string culture) =>
-        new Evaluator().EvaluateIn(PerfEvalJson.ReadProgrammeFolder(Repository.SeedExample()).GetValueOrThrow(), System.Globalization.CultureInfo.GetCultureInfo(culture));
+    /// <summary>The seed evaluated by the library directly, read under the source names the sample gives the two parts.</summary>
+    private static EvaluationResult Direct(string culture) => new Evaluator().EvaluateIn(
+        PerfEvalJson.ReadIndicatorSet(File.ReadAllText(Path.Combine(Repository.SeedExample(), PerfEvalJson.IndicatorSetFileName)), "indicators").GetValueOrThrow(),
+        PerfEvalJson.ReadActuals(File.ReadAllText(Path.Combine(Repository.SeedExample(), PerfEvalJson.ActualsFileName)), "actuals").GetValueOrThrow(),
+        System.Globalization.CultureInfo.GetCultureInfo(culture));
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
