@@ -104,7 +104,7 @@ internal sealed class BatchScenario
     public decimal RunPerfEval(int count)
     {
         var sum = 0m;
-        foreach (var item in PerfEval.Evaluate(new ArraySegment<BatchInput>(Inputs, 0, count), new BatchOptions { MaxDegreeOfParallelism = Parallelism }))
+        foreach (var item in PerfEval.EvaluateEach(new ArraySegment<BatchInput>(Inputs, 0, count), new BatchOptions { MaxDegreeOfParallelism = Parallelism }))
         {
             sum += item.Result?.TotalScore ?? throw new InvalidOperationException($"{item.Name} could not be read: {string.Join("; ", item.Diagnostics)}");
         }
@@ -162,7 +162,7 @@ internal sealed class BatchScenario
         var problems = new List<string>();
         var mix = new Mix();
         var viaBatch = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var item in PerfEval.Evaluate(indices.Select(i => Inputs[i]), new BatchOptions { MaxDegreeOfParallelism = Parallelism }))
+        foreach (var item in PerfEval.EvaluateEach(indices.Select(i => Inputs[i]), new BatchOptions { MaxDegreeOfParallelism = Parallelism }))
         {
             viaBatch[item.Name] = item.Result?.TotalScore ?? throw new InvalidOperationException($"{item.Name}: {string.Join("; ", item.Diagnostics)}");
         }

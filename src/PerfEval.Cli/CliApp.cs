@@ -202,7 +202,11 @@ internal static class CliApp
             parse.GetValue(auditLang)!,
             error));
 
-        var root = new RootCommand("PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit, ReviewCommand.Build(output, error) };
+        // Named "perfeval" (the tool's command), not after the executable: RootCommand would take the name of the
+        // assembly that runs (PerfEval.Cli) for the help's usage line. The two options RootCommand adds are added here.
+        var root = new Command("perfeval", "PerfEval: performance self-evaluation (绩效自评) of public-budget programmes.") { evaluate, report, audit, ReviewCommand.Build(output, error) };
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         root.Subcommands.Add(ImportCommand.Create(output, error));
         root.Subcommands.Add(ReviewTargetsCommand.Create(output, error));
         root.Subcommands.Add(MonitorCommand.Create(output, error));
@@ -268,7 +272,7 @@ internal static class CliApp
                 return JsonBatchOutput.Write(evaluator, inputs, lines: format == "jsonl", summary: request.Detail == "summary", many, progress, output, error, exit);
             }
 
-            foreach (var item in evaluator.Evaluate(inputs, new BatchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }))
+            foreach (var item in evaluator.EvaluateEach(inputs, new BatchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }))
             {
                 progress.Next(item.Name);
                 if (item.Result is not { } result)

@@ -38,6 +38,30 @@ public static class ExcelTableWriter
         stream.Flush();
     }
 
+    /// <summary>
+    /// Writes the table as an .xlsx workbook to a stream without blocking a thread (an ASP.NET Core response body,
+    /// where synchronous writes are refused): the workbook is made in memory, then copied with
+    /// <paramref name="cancellationToken"/>. The same table always gives the same bytes.
+    /// </summary>
+    /// <param name="table">The table, from <see cref="SelfEvaluationTable.From"/>.</param>
+    /// <param name="stream">A writable stream; it need not be seekable, and it is left open.</param>
+    /// <param name="cancellationToken">Stops the write with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the workbook is written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable.</exception>
+    public static async Task WriteAsync(SelfEvaluationTable table, Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The stream is not writable.", nameof(stream));
+        }
+
+        using var buffer = Build(table);
+        await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The table as the bytes of an .xlsx workbook.</summary>
     /// <param name="table">The table, from <see cref="SelfEvaluationTable.From"/>.</param>
     /// <returns>The workbook's bytes.</returns>
@@ -60,12 +84,13 @@ public static class ExcelTableWriter
             document.PackageProperties.Creator = "PerfEval";
 
             var workbookPart = document.AddWorkbookPart();
-            var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+            // Ids given, not drawn at random, so that the same table gives the same bytes (PackageNormalizer does the rest).
+            var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rId1");
             stylesPart.Stylesheet = Styles(table.Options.Chinese, layout.NumberFormats);
             var strings = new SharedStrings();
-            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>("rId2");
             worksheetPart.Worksheet = Worksheet(layout, strings, table.Options.Chinese);
-            var stringsPart = workbookPart.AddNewPart<SharedStringTablePart>();
+            var stringsPart = workbookPart.AddNewPart<SharedStringTablePart>("rId3");
             stringsPart.SharedStringTable = strings.ToTable();
 
             var quoted = "'" + layout.SheetName.Replace("'", "''", StringComparison.Ordinal) + "'";
@@ -75,7 +100,10 @@ public static class ExcelTableWriter
                 new DefinedNames(new DefinedName($"{quoted}!${layout.IndicatorHeaderRow}:${layout.IndicatorHeaderRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0U }));
         }
 
-        return buffer;
+        using (buffer)
+        {
+            return PackageNormalizer.Normalize(buffer);
+        }
     }
 
     private static Worksheet Worksheet(SheetLayout layout, SharedStrings strings, bool chinese)

@@ -30,26 +30,8 @@ internal static class ChildProcess
     /// </summary>
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        Isolate(info.Environment);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            info.Environment[name] = value;
-        }
+        var info = StartInfo(fileName, arguments, workingDirectory, environment);
+        info.RedirectStandardInput = true;
 
         var command = fileName + " " + string.Join(' ', info.ArgumentList);
         var output = new StringBuilder();
@@ -83,6 +65,39 @@ internal static class ChildProcess
         // the output only briefly.
         Task.WaitAll([outputClosed.Task, errorClosed.Task], TimeSpan.FromSeconds(10));
         return new ProcessResult(command, process.ExitCode, Snapshot(output), Snapshot(error));
+    }
+
+    /// <summary>
+    /// Starts a long-running dotnet program (a web server) with the same isolated environment, its standard output
+    /// redirected for the caller to read; the caller kills it.
+    /// </summary>
+    public static Process StartDotNet(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment) =>
+        Process.Start(StartInfo(DotNet, arguments, workingDirectory, environment)) ?? throw new InvalidOperationException("dotnet did not start.");
+
+    /// <summary>A child's start: its output and errors redirected in UTF-8, the environment isolated, then <paramref name="environment"/> added.</summary>
+    private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        Isolate(info.Environment);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
     }
 
     /// <summary>Runs the dotnet CLI.</summary>

@@ -74,7 +74,7 @@ public sealed class PackageContentTests(PackagesFixture packages)
         dependencies.Keys.Should().BeEquivalentTo(LibraryFrameworks);
         foreach (var group in dependencies.Values)
         {
-            group.Keys.Should().BeEquivalentTo("RulesEngine", "Microsoft.Extensions.DependencyInjection.Abstractions");
+            group.Keys.Should().BeEquivalentTo("RulesEngine", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options", "Microsoft.Extensions.Configuration.Abstractions");
         }
     }
 

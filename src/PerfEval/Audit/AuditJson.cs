@@ -7,6 +7,19 @@ namespace PerfEval.Audit;
 /// <summary>Writes an <see cref="AuditResult"/> as JSON: the comparisons and the findings.</summary>
 public static class AuditJson
 {
+    /// <summary>Writes the audit as UTF-8 JSON to a stream without blocking a thread; the same audit always gives the same bytes.</summary>
+    /// <param name="audit">The audit.</param>
+    /// <param name="utf8Json">The stream; it is not closed.</param>
+    /// <param name="cancellationToken">Stops the write with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the JSON is written.</returns>
+    public static async Task WriteAsync(AuditResult audit, Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        await utf8Json.WriteAsync(Encoding.UTF8.GetBytes(ToJson(audit)), cancellationToken).ConfigureAwait(false);
+        await utf8Json.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The audit as a JSON string.</summary>
     /// <param name="audit">The audit.</param>
     /// <returns>The JSON text.</returns>

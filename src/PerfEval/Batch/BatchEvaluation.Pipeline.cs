@@ -64,9 +64,10 @@ public static partial class BatchEvaluation
         ArgumentNullException.ThrowIfNull(selector);
         var completed = 0;
         var failed = 0;
-        using var pipeline = new OrderedPipeline<TResult>(evaluator, inputs, selector, Parallelism(options), Parallelism(options) * 4, cancellationToken);
+        using var pipeline = new OrderedPipeline<TResult>(evaluator, CultureOf(evaluator, options), inputs, selector, Parallelism(options), cancellationToken);
         while (pipeline.Next())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Report(options, pipeline.CurrentSucceeded, ref completed, ref failed);
             yield return pipeline.Current;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using PerfEval.Evaluation;
 
@@ -10,13 +11,19 @@ namespace PerfEval.Batch;
 /// </summary>
 public static partial class BatchEvaluation
 {
-    /// <summary>Evaluates the programmes; results come out in input order as soon as each is ready.</summary>
+    /// <summary>
+    /// Evaluates the programmes lazily, without blocking a thread while waiting: the results come out in input order as
+    /// soon as each is ready, while the enumeration goes on.
+    /// </summary>
     /// <param name="evaluator">The evaluator (thread-safe).</param>
     /// <param name="inputs">The programmes; enumerated once, lazily.</param>
     /// <param name="options">Parallelism and progress; the defaults when null.</param>
-    /// <param name="cancellationToken">Stops the batch: no further programme is started, and enumeration ends with <see cref="OperationCanceledException"/>.</param>
+    /// <param name="cancellationToken">
+    /// Stops the batch: no further programme is started, no further result is given once it is cancelled (even one that
+    /// is ready), and the enumeration ends with <see cref="OperationCanceledException"/>.
+    /// </param>
     /// <returns>The results, in input order.</returns>
-    public static IAsyncEnumerable<BatchItem> EvaluateAsync(
+    public static IAsyncEnumerable<BatchItem> EvaluateEachAsync(
         this IEvaluator evaluator,
         IEnumerable<BatchInput> inputs,
         BatchOptions? options = null,
@@ -39,30 +46,54 @@ public static partial class BatchEvaluation
         ArgumentNullException.ThrowIfNull(selector);
         var completed = 0;
         var failed = 0;
-        using var pipeline = new OrderedPipeline<TResult>(evaluator, inputs, selector, Parallelism(options), Parallelism(options) * 4, cancellationToken);
+        using var pipeline = new OrderedPipeline<TResult>(evaluator, CultureOf(evaluator, options), inputs, selector, Parallelism(options), cancellationToken);
         while (await pipeline.NextAsync().ConfigureAwait(false))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Report(options, pipeline.CurrentSucceeded, ref completed, ref failed);
             yield return pipeline.Current;
         }
     }
 
-    /// <summary>Evaluates the programmes and blocks for each result; results come out in input order.</summary>
+    /// <summary>
+    /// Evaluates the programmes lazily: nothing starts until the result is enumerated, and each step blocks until the
+    /// next result (in input order) is ready. For all the results at once, use <see cref="EvaluateAll"/>.
+    /// </summary>
     /// <param name="evaluator">The evaluator (thread-safe).</param>
     /// <param name="inputs">The programmes; enumerated once, lazily.</param>
     /// <param name="options">Parallelism and progress; the defaults when null.</param>
-    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <param name="cancellationToken">Stops the batch: no further result is given once it is cancelled; the enumeration ends with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The results, in input order.</returns>
-    public static IEnumerable<BatchItem> Evaluate(this IEvaluator evaluator, IEnumerable<BatchInput> inputs, BatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        RunBlocking(evaluator, inputs, static item => item, options, cancellationToken);
+    public static IEnumerable<BatchItem> EvaluateEach(this IEvaluator evaluator, IEnumerable<BatchInput> inputs, BatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(inputs);
+        return RunBlocking(evaluator, inputs, static item => item, options, cancellationToken);
+    }
 
-    internal static BatchItem Run(IEvaluator evaluator, BatchInput input, int index)
+    /// <summary>
+    /// Evaluates every programme now, in parallel, and returns when all are done: the eager form of
+    /// <see cref="EvaluateEach"/>, which holds every result in memory (for large batches, enumerate <see cref="EvaluateEach"/>).
+    /// </summary>
+    /// <param name="evaluator">The evaluator (thread-safe).</param>
+    /// <param name="inputs">The programmes.</param>
+    /// <param name="options">Parallelism and progress; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the batch with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The results, in input order.</returns>
+    public static IReadOnlyList<BatchItem> EvaluateAll(this IEvaluator evaluator, IEnumerable<BatchInput> inputs, BatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        [.. EvaluateEach(evaluator, inputs, options, cancellationToken)];
+
+    internal static BatchItem Run(IEvaluator evaluator, BatchInput input, int index, CultureInfo culture)
     {
         var load = input.Load();
         return load.Value is { } programme
-            ? new BatchItem { Index = index, Name = input.Name, Result = evaluator.Evaluate(programme), Diagnostics = load.Diagnostics }
+            ? new BatchItem { Index = index, Name = input.Name, Result = evaluator.EvaluateIn(programme, culture), Diagnostics = load.Diagnostics }
             : new BatchItem { Index = index, Name = input.Name, Diagnostics = load.Diagnostics };
     }
+
+    /// <summary>The culture of a batch's findings: the options', the evaluator's, or the caller's UI culture now.</summary>
+    private static CultureInfo CultureOf(IEvaluator evaluator, BatchOptions? options) =>
+        options?.Culture ?? (evaluator as Evaluator)?.Culture ?? CultureInfo.CurrentUICulture;
 
     private static void Report(BatchOptions? options, bool succeeded, ref int completed, ref int failed)
     {

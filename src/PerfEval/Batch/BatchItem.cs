@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 
@@ -19,7 +20,18 @@ public sealed record BatchItem
     /// <summary>The diagnostics of reading the programme (the evaluation's findings are in <see cref="Result"/>).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 
-    /// <summary>True when the programme was read and evaluated without errors.</summary>
+    /// <summary>
+    /// Whether the programme could not be read (<see cref="BatchItemStatus.Unreadable"/>), was evaluated with errors
+    /// (<see cref="BatchItemStatus.RuleErrors"/>) or was evaluated without errors (<see cref="BatchItemStatus.Evaluated"/>).
+    /// </summary>
+    public BatchItemStatus Status => Result is null ? BatchItemStatus.Unreadable : Result.HasErrors ? BatchItemStatus.RuleErrors : BatchItemStatus.Evaluated;
+
+    /// <summary>True when the programme was read, so that <see cref="Result"/> holds its evaluation (with or without errors).</summary>
+    [MemberNotNullWhen(true, nameof(Result))]
+    public bool WasRead => Result is not null;
+
+    /// <summary>True when the programme was read and evaluated without errors (<see cref="BatchItemStatus.Evaluated"/>).</summary>
+    [MemberNotNullWhen(true, nameof(Result))]
     public bool Succeeded => Result is { HasErrors: false };
 
     /// <summary>

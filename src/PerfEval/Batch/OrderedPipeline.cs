@@ -14,6 +14,7 @@ internal sealed class OrderedPipeline<TResult> : IDisposable
 {
     private readonly object _lock = new();
     private readonly IEvaluator _evaluator;
+    private readonly System.Globalization.CultureInfo _culture;
     private readonly IEnumerator<BatchInput> _source;
     private readonly Func<BatchItem, TResult> _selector;
     private readonly int _parallelism;
@@ -29,9 +30,12 @@ internal sealed class OrderedPipeline<TResult> : IDisposable
     private bool _stopped;
     private bool _cancelled;
 
-    public OrderedPipeline(IEvaluator evaluator, IEnumerable<BatchInput> inputs, Func<BatchItem, TResult> selector, int parallelism, int window, CancellationToken cancellationToken)
+    /// <summary>A pipeline of <paramref name="parallelism"/> workers and a window of four programmes per worker.</summary>
+    public OrderedPipeline(IEvaluator evaluator, System.Globalization.CultureInfo culture, IEnumerable<BatchInput> inputs, Func<BatchItem, TResult> selector, int parallelism, CancellationToken cancellationToken)
     {
+        var window = parallelism * 4;
         _evaluator = evaluator;
+        _culture = culture;
         _selector = selector;
         _parallelism = parallelism;
         _slots = new Slot[Math.Max(window, parallelism)];
@@ -195,7 +199,7 @@ internal sealed class OrderedPipeline<TResult> : IDisposable
             Slot done;
             try
             {
-                var item = BatchEvaluation.Run(_evaluator, input, checked((int)index));
+                var item = BatchEvaluation.Run(_evaluator, input, checked((int)index), _culture);
                 done = new Slot(true, item.Succeeded, _selector(item), null);
             }
             catch (Exception e)

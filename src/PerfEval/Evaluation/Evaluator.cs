@@ -30,7 +30,7 @@ public sealed class Evaluator : IEvaluator
     /// <param name="policy">The policy for sets that name none.</param>
     /// <exception cref="ArgumentException">The policy's values do not fit together.</exception>
     public Evaluator(ScoringPolicy policy)
-        : this(new PerfEvalOptions { Policy = policy })
+        : this(new PerfEvalOptions { Policy = policy ?? throw new ArgumentNullException(nameof(policy)) }, nameof(policy))
     {
     }
 
@@ -38,17 +38,30 @@ public sealed class Evaluator : IEvaluator
     /// <param name="options">The options; they are copied, so later changes to them do not reach this evaluator.</param>
     /// <exception cref="ArgumentException">The policy's values do not fit together, or a rule template has errors.</exception>
     public Evaluator(PerfEvalOptions options)
+        : this(options, nameof(options))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.Policy);
-        var problems = PolicyOverrides.Problems(options.Policy).ToList();
-        if (problems.Count > 0)
+    }
+
+    /// <summary>Creates an evaluator from options; <paramref name="parameter"/> names the caller's parameter in exceptions.</summary>
+    private Evaluator(PerfEvalOptions options, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(options, parameter);
+        var policy = options.ChosenPolicy(out var catalog);
+        if (policy is null)
         {
-            throw new ArgumentException($"The scoring policy '{options.Policy.Name}' is inconsistent: {string.Join("; ", problems.Select(p => MessageCatalog.Default.Text(p, CultureInfo.InvariantCulture)))}", nameof(options));
+            throw options.PolicyName is null
+                ? new ArgumentNullException(parameter, "PerfEvalOptions.Policy is null.")
+                : new ArgumentException($"PerfEvalOptions.PolicyName '{options.PolicyName}' names no policy; known: {string.Join(", ", catalog.Names)}.", parameter);
         }
 
-        Policy = options.Policy;
-        Policies = (options.Policies ?? PolicyCatalog.BuiltIn).With(options.Policy);
+        var problems = PolicyOverrides.Problems(policy).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"The scoring policy '{policy.Name}' is inconsistent: {string.Join("; ", problems.Select(p => MessageCatalog.Default.Text(p, CultureInfo.InvariantCulture)))}", parameter);
+        }
+
+        Policy = policy;
+        Policies = catalog.With(policy);
         Templates = [.. options.RuleTemplates];
         MessageCatalog = options.Messages ?? MessageCatalog.Default;
         Culture = options.Culture;
@@ -56,7 +69,7 @@ public sealed class Evaluator : IEvaluator
         if (templateProblems.Count > 0)
         {
             var (id, errors) = templateProblems[0];
-            throw new ArgumentException($"The rule template '{id}' has errors: {string.Join("; ", errors)}", nameof(options));
+            throw new ArgumentException($"The rule template '{id}' has errors: {string.Join("; ", errors)}", parameter);
         }
 
         _planner = new Planner(Policy, Policies, templateRules);
@@ -73,7 +86,10 @@ public sealed class Evaluator : IEvaluator
     /// <summary>The message templates of the findings this evaluator makes.</summary>
     public MessageCatalog MessageCatalog { get; }
 
-    /// <summary>The language of the findings; <see langword="null"/> for the UI culture of the thread that calls <see cref="Evaluate(IndicatorSet, ProgrammeActuals)"/>.</summary>
+    /// <summary>
+    /// The language of the findings when a call names none; <see langword="null"/> for the UI culture of the thread that
+    /// calls <see cref="Evaluate(IndicatorSet, ProgrammeActuals)"/>. The overloads that take a culture ignore it.
+    /// </summary>
     public CultureInfo? Culture { get; }
 
     /// <summary>The rule templates applied to every set, before the set's own rules.</summary>
@@ -83,14 +99,26 @@ public sealed class Evaluator : IEvaluator
     public EvaluationResult Evaluate(Programme programme)
     {
         ArgumentNullException.ThrowIfNull(programme);
-        return Evaluate(programme.IndicatorSet, programme.Actuals);
+        return EvaluateIn(programme.IndicatorSet, programme.Actuals, Culture ?? CultureInfo.CurrentUICulture);
     }
 
     /// <inheritdoc />
-    public EvaluationResult Evaluate(IndicatorSet indicatorSet, ProgrammeActuals actuals)
+    public EvaluationResult Evaluate(IndicatorSet indicatorSet, ProgrammeActuals actuals) =>
+        EvaluateIn(indicatorSet, actuals, Culture ?? CultureInfo.CurrentUICulture);
+
+    /// <inheritdoc />
+    public EvaluationResult EvaluateIn(Programme programme, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        return EvaluateIn(programme.IndicatorSet, programme.Actuals, culture);
+    }
+
+    /// <inheritdoc />
+    public EvaluationResult EvaluateIn(IndicatorSet indicatorSet, ProgrammeActuals actuals, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(indicatorSet);
         ArgumentNullException.ThrowIfNull(actuals);
-        return EvaluationRun.Evaluate(_plans.GetOrAdd(indicatorSet, _prepare), actuals, new DiagnosticBag(MessageCatalog, Culture ?? CultureInfo.CurrentUICulture));
+        ArgumentNullException.ThrowIfNull(culture);
+        return EvaluationRun.Evaluate(_plans.GetOrAdd(indicatorSet, _prepare), actuals, new DiagnosticBag(MessageCatalog, culture));
     }
 }

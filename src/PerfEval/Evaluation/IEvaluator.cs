@@ -1,3 +1,4 @@
+using System.Globalization;
 using PerfEval.Actuals;
 using PerfEval.Indicators;
 using PerfEval.Loading;
@@ -17,4 +18,17 @@ public interface IEvaluator
     /// <param name="programme">The targets and the year's results.</param>
     /// <returns>The figures, the grade and every finding; never throws for bad input.</returns>
     EvaluationResult Evaluate(Programme programme);
+
+    /// <summary>Evaluates one programme's year, writing the findings' messages and labels in <paramref name="culture"/>.</summary>
+    /// <param name="indicatorSet">The targets.</param>
+    /// <param name="actuals">The year's results.</param>
+    /// <param name="culture">The language of this evaluation's text, whatever the evaluator's default and the thread's culture.</param>
+    /// <returns>The figures, the grade and every finding; never throws for bad input.</returns>
+    EvaluationResult EvaluateIn(IndicatorSet indicatorSet, ProgrammeActuals actuals, CultureInfo culture);
+
+    /// <summary>Evaluates one programme's year, writing the findings' messages and labels in <paramref name="culture"/>.</summary>
+    /// <param name="programme">The targets and the year's results.</param>
+    /// <param name="culture">The language of this evaluation's text, whatever the evaluator's default and the thread's culture.</param>
+    /// <returns>The figures, the grade and every finding; never throws for bad input.</returns>
+    EvaluationResult EvaluateIn(Programme programme, CultureInfo culture);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using PerfEval.Diagnostics;
 
 namespace PerfEval.Indicators;
@@ -26,10 +28,19 @@ public sealed partial record Target
     /// <summary>The deadline, for <see cref="Comparison.Deadline"/>.</summary>
     public Deadline? Deadline { get; init; }
 
-    /// <summary>The wording of a qualitative target (有效提升创业能力).</summary>
+    /// <summary>
+    /// The wording of a qualitative target (有效提升创业能力), trimmed: what a <see cref="Comparison.Qualitative"/> target
+    /// asks for, and what <see cref="Display"/> shows for it. <see langword="null"/> for every other comparison. Not to be
+    /// confused with <see cref="Text"/>, which is the source text of any target, kept only to cite it.
+    /// </summary>
     public string? Description { get; init; }
 
-    /// <summary>The target as the rule author wrote it; <see langword="null"/> for targets built in code.</summary>
+    /// <summary>
+    /// The source text of the target exactly as the rule author wrote it (≥2300, 95%及以上, 12月底前, 有效提升创业能力),
+    /// for any comparison, kept only to cite it in findings; <see langword="null"/> for targets built in code. The
+    /// evaluation never reads it: it reads <see cref="Comparison"/>, <see cref="Value"/>, <see cref="Deadline"/> and, for a
+    /// qualitative target, <see cref="Description"/>. To show a target, use <see cref="Display"/>.
+    /// </summary>
     public string? Text { get; init; }
 
     /// <summary>True when the comparison was not written but resolved from the indicator's kind (a bare number).</summary>
@@ -110,15 +121,15 @@ public sealed partial record Target
     /// <param name="target">The target read.</param>
     /// <param name="error">Why the text cannot be a target (only for empty text), in the current UI culture.</param>
     /// <returns>False only for empty text: anything else that is not a number, range or deadline is a qualitative target.</returns>
-    public static bool TryParse(string text, Level2 level2, out Target? target, out string? error)
+    public static bool TryParse(string text, Level2 level2, [NotNullWhen(true)] out Target? target, out string? error)
     {
         var read = TryRead(text, level2, explicitComparison: null, out target, out var problem);
-        error = problem is null ? null : MessageCatalog.Default.Text(problem, System.Globalization.CultureInfo.CurrentUICulture);
+        error = problem is null ? null : MessageCatalog.Default.Text(problem, CultureInfo.CurrentUICulture);
         return read;
     }
 
     /// <summary>Reads a target whose comparison may also be given on its own; <paramref name="error"/> says why it cannot be read, in no language yet.</summary>
-    internal static bool TryRead(string text, Level2 level2, Comparison? explicitComparison, out Target? target, out MessageText? error)
+    internal static bool TryRead(string text, Level2 level2, Comparison? explicitComparison, [NotNullWhen(true)] out Target? target, out MessageText? error)
     {
         target = null;
         error = null;

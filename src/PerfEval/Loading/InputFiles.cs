@@ -86,41 +86,82 @@ internal static class InputFiles
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
-            // One byte more than the limit is asked for, so that a document of exactly the limit is read and a longer one is seen.
-            var capacity = (int)Math.Min(limit + 1L, expected is { } e and > 0 ? e + 1 : Chunk);
-            var buffer = new byte[Math.Max(capacity, 1)];
+            var buffer = FirstBuffer(limit, expected);
             var length = 0;
-            while (true)
+            while (MakeRoom(ref buffer, length, limit))
             {
-                if (length == buffer.Length)
-                {
-                    if (length > limit)
-                    {
-                        return TooLarge(limit);
-                    }
-
-                    Array.Resize(ref buffer, (int)Math.Min(limit + 1L, Math.Max(buffer.Length * 2L, Chunk)));
-                }
-
                 var n = stream.Read(buffer, length, buffer.Length - length);
                 if (n <= 0)
                 {
-                    break;
+                    return new BoundedBytes(buffer, length, ReadFailure.None, null);
                 }
 
                 length += n;
-                if (length > limit)
-                {
-                    return TooLarge(limit);
-                }
             }
 
-            return new BoundedBytes(buffer, length, ReadFailure.None, null);
+            return TooLarge(limit);
         }
         catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
         {
             return BoundedBytes.Failed(ReadFailure.Io, e.Message);
         }
+    }
+
+    /// <summary>
+    /// Reads a stream to its end without blocking a thread, as <see cref="ReadStream"/> does; <paramref name="cancellationToken"/>
+    /// is passed to every read, so a cancelled read stops at once.
+    /// </summary>
+    /// <param name="stream">The stream; read from its position, not closed.</param>
+    /// <param name="limit">The most bytes accepted.</param>
+    /// <param name="cancellationToken">Stops the read with <see cref="OperationCanceledException"/>.</param>
+    public static async ValueTask<BoundedBytes> ReadStreamAsync(Stream stream, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            var buffer = FirstBuffer(limit, stream.CanSeek ? stream.Length - stream.Position : null);
+            var length = 0;
+            while (MakeRoom(ref buffer, length, limit))
+            {
+                var n = await stream.ReadAsync(buffer.AsMemory(length, buffer.Length - length), cancellationToken).ConfigureAwait(false);
+                if (n <= 0)
+                {
+                    return new BoundedBytes(buffer, length, ReadFailure.None, null);
+                }
+
+                length += n;
+            }
+
+            return TooLarge(limit);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            return BoundedBytes.Failed(ReadFailure.Io, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The first buffer of a read: the length the stream says it has, or a chunk, and one byte more than the limit at the
+    /// most, so that a document of exactly the limit is read and a longer one is seen.
+    /// </summary>
+    private static byte[] FirstBuffer(int limit, long? expected) =>
+        new byte[Math.Max((int)Math.Min(limit + 1L, expected is { } e and > 0 ? e + 1 : Chunk), 1)];
+
+    /// <summary>Makes room for more bytes when the buffer is full; false once more than <paramref name="limit"/> bytes have come.</summary>
+    private static bool MakeRoom(ref byte[] buffer, int length, int limit)
+    {
+        if (length < buffer.Length)
+        {
+            return true;
+        }
+
+        if (length > limit)
+        {
+            return false;
+        }
+
+        Array.Resize(ref buffer, (int)Math.Min(limit + 1L, Math.Max(buffer.Length * 2L, Chunk)));
+        return true;
     }
 
     /// <summary>

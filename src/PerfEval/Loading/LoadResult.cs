@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using PerfEval.Diagnostics;
 
@@ -21,7 +22,8 @@ public sealed class LoadResult<T>
     /// <summary>Every diagnostic found, errors and warnings, in document order.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-    /// <summary>True when the document was read without errors.</summary>
+    /// <summary>True when the document was read without errors; <see cref="Value"/> is then not null.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
     public bool Succeeded => Value is not null;
 
     /// <summary>

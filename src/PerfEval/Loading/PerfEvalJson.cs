@@ -10,7 +10,7 @@ namespace PerfEval.Loading;
 /// Reads indicator sets and actuals from JSON strings, UTF-8 streams and files. Nothing here throws on bad
 /// input: every problem comes back as a <see cref="Diagnostic"/> with its code, JSON path, line and column.
 /// </summary>
-public static class PerfEvalJson
+public static partial class PerfEvalJson
 {
     /// <summary>The file name an indicator set has inside a programme folder.</summary>
     public const string IndicatorSetFileName = "indicators.json";

@@ -12,7 +12,7 @@ namespace PerfEval.Reporting;
 /// Writes an <see cref="EvaluationResult"/> as JSON: camelCase names, numbers as JSON numbers, percentages in
 /// percent. docs/result-json.md describes every field; the names are a contract.
 /// </summary>
-public static class ResultJson
+public static partial class ResultJson
 {
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -38,6 +38,25 @@ public static class ResultJson
         Write(result, writer);
     }
 
+    /// <summary>
+    /// Writes the result as UTF-8 JSON to a stream without blocking a thread (an ASP.NET Core response body, where
+    /// synchronous writes are refused): the JSON is made in memory, then written with <paramref name="cancellationToken"/>.
+    /// </summary>
+    /// <param name="result">The result.</param>
+    /// <param name="utf8Json">The stream; it is not closed.</param>
+    /// <param name="indented">True for one value per line.</param>
+    /// <param name="cancellationToken">Stops the write with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the JSON is written.</returns>
+    public static async Task WriteAsync(EvaluationResult result, Stream utf8Json, bool indented = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        Write(result, buffer, indented);
+        await utf8Json.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        await utf8Json.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Writes the result as one JSON object.</summary>
     /// <param name="result">The result.</param>
     /// <param name="writer">The writer.</param>
@@ -51,6 +70,13 @@ public static class ResultJson
         writer.WriteNumber("year", result.Year);
         WriteOptional(writer, "department", result.Department);
         WriteOptional(writer, "implementingUnit", result.ImplementingUnit);
+        writer.WriteStartArray("goals");
+        foreach (var goal in result.Goals)
+        {
+            writer.WriteStringValue(goal);
+        }
+
+        writer.WriteEndArray();
         writer.WriteString("policy", result.Policy);
 
         var b = result.Budget;

@@ -7,6 +7,38 @@ namespace PerfEval.Reporting;
 /// <summary>Writes the self-evaluation table as Markdown, CSV or a self-contained, printable HTML page.</summary>
 public static class TableWriters
 {
+    /// <summary>The table in a text format.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="format">The format.</param>
+    /// <returns>The text.</returns>
+    public static string ToText(SelfEvaluationTable table, TableFormat format) => format switch
+    {
+        TableFormat.Markdown => ToMarkdown(table),
+        TableFormat.Csv => ToCsv(table),
+        TableFormat.Html => ToHtml(table),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a table format."),
+    };
+
+    /// <summary>
+    /// Writes the table in a text format to a stream as UTF-8 (CSV with a byte-order mark) without blocking a thread
+    /// (an ASP.NET Core response body, where synchronous writes are refused). The same table always gives the same bytes.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="stream">The stream; it is not closed.</param>
+    /// <param name="cancellationToken">Stops the write with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the table is written.</returns>
+    public static async Task WriteAsync(SelfEvaluationTable table, TableFormat format, Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(stream);
+        var text = ToText(table, format);
+        var encoding = format == TableFormat.Csv ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true) : new UTF8Encoding(false);
+        await stream.WriteAsync(encoding.GetPreamble(), cancellationToken).ConfigureAwait(false);
+        await stream.WriteAsync(encoding.GetBytes(text), cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The table as Markdown (GitHub tables; repeated level labels are left blank).</summary>
     /// <param name="table">The table.</param>
     /// <returns>The Markdown text.</returns>

@@ -9,6 +9,9 @@ namespace PerfEval.Scoring;
 /// </summary>
 public sealed record ScoringPolicy
 {
+    private readonly decimal? _totalPoints;
+    private readonly decimal? _partialDefaultShare;
+
     /// <summary>The policy's name, reported with every result (<c>mof-2020</c>).</summary>
     public required string Name { get; init; }
 
@@ -18,8 +21,16 @@ public sealed record ScoringPolicy
     /// <summary>The points of each level-1 group, split among its indicators that have no weight of their own.</summary>
     public ImmutableDictionary<Level1, decimal> LevelPoints { get; init; } = ImmutableDictionary<Level1, decimal>.Empty;
 
-    /// <summary>The total the weights should add up to (100).</summary>
-    public decimal TotalPoints { get; init; } = 100m;
+    /// <summary>
+    /// The total the weights should add up to (100 for <see cref="Mof2020"/>). Unless it is set, it is
+    /// <see cref="BudgetWeight"/> plus the <see cref="LevelPoints"/>, so that <c>policy with { BudgetWeight = … }</c> or
+    /// <c>with { LevelPoints = … }</c> alone gives a policy whose points add up.
+    /// </summary>
+    public decimal TotalPoints
+    {
+        get => _totalPoints ?? BudgetWeight + LevelPoints.Values.Sum();
+        init => _totalPoints = value;
+    }
 
     /// <summary>How ≤ indicators score above their target.</summary>
     public LessIsBetterConvention LessIsBetter { get; init; } = LessIsBetterConvention.LinearToTwiceTarget;
@@ -36,8 +47,15 @@ public sealed record ScoringPolicy
     /// <summary>The share of the weight a 达成 grade scores when the preparer gives no score (1: full points).</summary>
     public decimal AchievedDefaultShare { get; init; } = 1m;
 
-    /// <summary>The share of the weight a 部分达成 grade scores when the preparer gives no score (0.6: the band's floor).</summary>
-    public decimal PartialDefaultShare { get; init; } = 0.6m;
+    /// <summary>
+    /// The share of the weight a 部分达成 grade scores when the preparer gives no score. Unless it is set, it is the
+    /// band's floor, <see cref="PartialFloor"/> (0.6), so that <c>policy with { PartialFloor = … }</c> alone stays consistent.
+    /// </summary>
+    public decimal PartialDefaultShare
+    {
+        get => _partialDefaultShare ?? PartialFloor;
+        init => _partialDefaultShare = value;
+    }
 
     /// <summary>The share of the weight a 未达成 grade scores when the preparer gives no score (0).</summary>
     public decimal NotAchievedDefaultShare { get; init; }

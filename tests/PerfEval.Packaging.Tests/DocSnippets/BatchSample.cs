@@ -16,7 +16,7 @@ public static class BatchSample
         var options = new BatchOptions { MaxDegreeOfParallelism = 4, Progress = progress };
 
         var totals = new List<(string, decimal?)>();
-        await foreach (BatchItem item in new Evaluator().EvaluateAsync(inputs, options, cancellationToken))
+        await foreach (BatchItem item in new Evaluator().EvaluateEachAsync(inputs, options, cancellationToken))
         {
             // item.Result is null when the programme could not be read; item.Diagnostics says why.
             totals.Add((item.Name, item.Result?.TotalScore));

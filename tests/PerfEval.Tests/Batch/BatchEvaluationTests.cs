@@ -13,7 +13,7 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
     public BatchEvaluationTests(SeedExample seed) => _seed = seed;
 
     /// <summary>Programme i has a target of i + 1 people and 1 person done: completion 100 / (i + 1) %.</summary>
-    private static BatchInput Generated(int i) => BatchInput.FromJson(
+    internal static BatchInput Generated(int i) => BatchInput.FromJson(
         $$"""
         { "id": "p{{i}}", "name": "项目{{i}}", "year": 2025,
           "indicators": [ { "id": "n", "name": "人数", "level2": "quantity", "target": "{{i + 1}}", "unit": "人", "weight": 90 } ] }
@@ -24,7 +24,7 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
     [Fact]
     public void Results_come_out_in_input_order_whatever_finishes_first()
     {
-        var items = new Evaluator().Evaluate(Enumerable.Range(0, 200).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 2 }).ToList();
+        var items = new Evaluator().EvaluateEach(Enumerable.Range(0, 200).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 2 }).ToList();
 
         items.Select(i => i.Index).Should().Equal(Enumerable.Range(0, 200));
         items.Select(i => i.Name).Should().Equal(Enumerable.Range(0, 200).Select(i => $"p{i}"));
@@ -38,7 +38,7 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
         var evaluator = new Evaluator();
         var inputs = Enumerable.Range(0, 50).Select(i => BatchInput.FromProgramme(_seed.Load.Value!, $"seed{i}")).ToList();
 
-        var batch = evaluator.Evaluate(inputs, new BatchOptions { MaxDegreeOfParallelism = 2 }).Select(i => ResultJson.ToJson(i.Result!)).ToList();
+        var batch = evaluator.EvaluateEach(inputs, new BatchOptions { MaxDegreeOfParallelism = 2 }).Select(i => ResultJson.ToJson(i.Result!)).ToList();
 
         batch.Should().OnlyContain(json => json == ResultJson.ToJson(evaluator.Evaluate(_seed.Load.Value!)));
     }
@@ -56,7 +56,7 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
             }
         }
 
-        using var items = new Evaluator().Evaluate(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }).GetEnumerator();
+        using var items = new Evaluator().EvaluateEach(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }).GetEnumerator();
         items.MoveNext().Should().BeTrue();
 
         started.Should().BeLessThanOrEqualTo(2 * 4 + 1, "at most four programmes per degree of parallelism are in flight");
@@ -69,7 +69,7 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
         var progress = new SynchronousProgress(reports.Add);
         var inputs = Enumerable.Range(0, 5).Select(Generated).Append(BatchInput.FromJson("{", "{}", "broken"));
 
-        var items = new Evaluator().Evaluate(inputs, new BatchOptions { MaxDegreeOfParallelism = 2, Progress = progress }).ToList();
+        var items = new Evaluator().EvaluateEach(inputs, new BatchOptions { MaxDegreeOfParallelism = 2, Progress = progress }).ToList();
 
         reports.Select(r => r.Completed).Should().Equal(1, 2, 3, 4, 5, 6);
         reports[^1].Failed.Should().Be(1);
@@ -84,7 +84,7 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
         var seen = 0;
         var act = async () =>
         {
-            await foreach (var _ in new Evaluator().EvaluateAsync(Enumerable.Range(0, 100_000).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 2 }, cancel.Token))
+            await foreach (var _ in new Evaluator().EvaluateEachAsync(Enumerable.Range(0, 100_000).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 2 }, cancel.Token))
             {
                 if (++seen == 10)
                 {

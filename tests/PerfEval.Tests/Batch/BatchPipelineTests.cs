@@ -50,7 +50,7 @@ public sealed class BatchPipelineTests
         var seen = new List<string>();
         var act = () =>
         {
-            foreach (var item in new Evaluator().Evaluate(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }))
+            foreach (var item in new Evaluator().EvaluateEach(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }))
             {
                 seen.Add(item.Name);
             }
@@ -81,7 +81,7 @@ public sealed class BatchPipelineTests
             }
         }
 
-        var first = new Evaluator().Evaluate(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }).Take(3).ToList();
+        var first = new Evaluator().EvaluateEach(Inputs(), new BatchOptions { MaxDegreeOfParallelism = 2 }).Take(3).ToList();
 
         first.Select(i => i.Name).Should().Equal("p0", "p1", "p2");
         closed.Should().BeTrue("the inputs are closed when the caller stops, under the lock the workers take them with");
@@ -91,7 +91,7 @@ public sealed class BatchPipelineTests
     [Fact]
     public void One_worker_evaluates_in_order_too()
     {
-        var items = new Evaluator().Evaluate(Enumerable.Range(0, 30).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 1 }).ToList();
+        var items = new Evaluator().EvaluateEach(Enumerable.Range(0, 30).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 1 }).ToList();
 
         items.Select(i => i.Index).Should().Equal(Enumerable.Range(0, 30));
         items.Should().OnlyContain(i => i.Succeeded);

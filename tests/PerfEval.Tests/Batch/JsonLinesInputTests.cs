@@ -21,7 +21,7 @@ public sealed class JsonLinesInputTests : IClassFixture<SeedExample>
     private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private static List<BatchItem> Evaluate(IEnumerable<BatchInput> inputs) =>
-        [.. new Evaluator().Evaluate(inputs, new BatchOptions { MaxDegreeOfParallelism = 2 })];
+        [.. new Evaluator().EvaluateEach(inputs, new BatchOptions { MaxDegreeOfParallelism = 2 })];
 
     [Fact]
     public void Each_non_blank_line_is_one_programme_named_by_its_line_number_and_name()

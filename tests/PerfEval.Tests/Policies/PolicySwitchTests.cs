@@ -920,8 +920,8 @@ public sealed class PolicySwitchTests
     [Fact]
     public void An_evaluator_refuses_an_inconsistent_policy_built_in_code()
     {
-        // 20 + 50 + 30 + 10 = 110 ≠ 100.
-        var tooMany = ScoringPolicy.Mof2020 with { Name = "too-many", BudgetWeight = 20m };
+        // 20 + 50 + 30 + 10 = 110 ≠ the 100 set (a total not set follows the points: PolicyWithTests).
+        var tooMany = ScoringPolicy.Mof2020 with { Name = "too-many", BudgetWeight = 20m, TotalPoints = 100m };
         // partial 0.9 above achieved 0.8.
         var bands = ScoringPolicy.Mof2020 with { Name = "bands", PartialFloor = 0.9m };
 

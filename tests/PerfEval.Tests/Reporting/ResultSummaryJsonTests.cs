@@ -77,7 +77,7 @@ public sealed class ResultSummaryJsonTests : IClassFixture<SeedExample>
     [Fact]
     public void A_programme_that_could_not_be_read_has_every_field_with_nulls_and_the_codes_of_its_diagnostics()
     {
-        var item = new Evaluator().Evaluate([BatchInput.FromJson("{ broken", "{}", "line 7")]).Single();
+        var item = new Evaluator().EvaluateAll([BatchInput.FromJson("{ broken", "{}", "line 7")]).Single();
 
         var s = Summary(w => item.WriteSummary(w));
 

@@ -57,7 +57,7 @@ public sealed class BoundedReadingTests
     {
         var input = BatchInput.FromJson(Padded(PerfEvalJson.MaxDocumentBytes + 1, 'x'), "{}", "big");
 
-        var item = new Evaluator().Evaluate([input]).Single();
+        var item = new Evaluator().EvaluateAll([input]).Single();
 
         item.Result.Should().BeNull();
         item.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.UnreadableFile && d.Location!.Source == "big/indicators.json");
@@ -95,7 +95,7 @@ public sealed class BoundedReadingTests
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("\n" + new string('x', 5000) + "\n"));
 
         var input = JsonLines.Read(stream, "batch.jsonl", limit: 4096).Single();
-        var item = new Evaluator().Evaluate([input]).Single();
+        var item = new Evaluator().EvaluateAll([input]).Single();
 
         input.Name.Should().Be("batch.jsonl:2");
         item.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
