@@ -187,6 +187,69 @@ public sealed class AuditTests : IClassFixture<SeedExample>
         audit.Findings.Should().Contain(f => f.Code == DiagnosticCodes.StatedScoreOutOfBand && f.Arguments["low"] == "18" && f.Arguments["high"] == "24");
     }
 
+    [Theory]
+    [InlineData("18", false)]
+    [InlineData("23.99", false)]
+    [InlineData("17.99", true)]
+    [InlineData("24", true)]
+    public void A_partial_grades_band_includes_its_low_end_and_excludes_its_high_end(string stated, bool outside)
+    {
+        // Partial grade, weight 30: the band is [18, 24).
+        var audit = AuditOf($$"""{ "scores": { "q": {{stated}} } }""");
+
+        var finding = audit.Findings.Where(f => f.Code == DiagnosticCodes.StatedScoreOutOfBand).ToList();
+        finding.Should().HaveCount(outside ? 1 : 0);
+        if (outside)
+        {
+            finding[0].Path.Should().Be("$.stated.scores.q");
+            finding[0].Arguments.Should().Contain(new Dictionary<string, string> { ["name"] = "服务质量", ["stated"] = stated, ["low"] = "18", ["high"] = "24" });
+            finding[0].Arguments.Should().ContainKey("grade");
+            finding[0].Message.Should().Contain(stated).And.Contain("18").And.Contain("24");
+        }
+    }
+
+    [Theory]
+    [InlineData("24", false)]
+    [InlineData("30", false)]
+    [InlineData("23.99", true)]
+    public void An_achieved_grades_band_includes_both_ends(string stated, bool outside)
+    {
+        var audit = AuditOf($$"""{ "scores": { "q": {{stated}} } }""", """{ "n": 343, "m": 120, "q": { "actual": "明显提升", "grade": "achieved" }, "s": "95%" }""");
+
+        audit.Findings.Count(f => f.Code == DiagnosticCodes.StatedScoreOutOfBand).Should().Be(outside ? 1 : 0);
+        audit.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.ScoreAboveWeight, "30 is the weight itself");
+    }
+
+    [Theory]
+    [InlineData("10", false)]
+    [InlineData("10.01", true)]
+    public void A_stated_score_equal_to_its_weight_is_not_above_it(string stated, bool above)
+    {
+        var audit = AuditOf($$"""{ "scores": { "m": {{stated}} } }""");
+
+        var findings = audit.Findings.Where(f => f.Code == DiagnosticCodes.ScoreAboveWeight).ToList();
+        findings.Should().HaveCount(above ? 1 : 0);
+        if (above)
+        {
+            findings[0].Arguments.Should().Contain(new Dictionary<string, string> { ["name"] = "覆盖人数", ["stated"] = stated, ["weight"] = "10" });
+        }
+    }
+
+    [Theory]
+    [InlineData("10", false)]
+    [InlineData("9.99", true)]
+    public void A_met_indicator_is_flagged_only_below_its_full_weight(string stated, bool flagged)
+    {
+        var audit = AuditOf($$"""{ "scores": { "m": {{stated}} } }""");
+
+        var findings = audit.Findings.Where(f => f.Code == DiagnosticCodes.MetButScoredBelowWeight).ToList();
+        findings.Should().HaveCount(flagged ? 1 : 0);
+        if (flagged)
+        {
+            findings[0].Arguments.Should().Contain(new Dictionary<string, string> { ["name"] = "覆盖人数", ["stated"] = stated, ["weight"] = "10" });
+        }
+    }
+
     [Fact]
     public void A_met_indicator_scored_below_its_weight_is_flagged()
     {
