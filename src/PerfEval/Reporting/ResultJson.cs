@@ -207,7 +207,7 @@ public static partial class ResultJson
         writer.WriteString("message", f.Message);
     }
 
-    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    internal static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     /// <summary>An enum value's JSON code (its name in camelCase), made once per value.</summary>
     private static string Code<TEnum>(TEnum value)
