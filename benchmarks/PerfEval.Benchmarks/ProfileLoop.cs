@@ -42,6 +42,7 @@ internal static class ProfileLoop
 
         using var listener = args.Contains("--allocations") ? new AllocationListener() : null;
         var bytes0 = GC.GetTotalAllocatedBytes(precise: true);
+        var (gen0, gen1, gen2, pause0) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var clock = Stopwatch.StartNew();
         var calls = 0L;
         while (clock.Elapsed.TotalSeconds < seconds)
@@ -52,6 +53,7 @@ internal static class ProfileLoop
 
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytes0;
         o.WriteLine($"{scenario}: {calls} calls in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMilliseconds * 1000 / calls:0.0} us and {bytes / calls} bytes per call");
+        o.WriteLine($"collections: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2; paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / clock.Elapsed.TotalMilliseconds:P1} of the time");
         listener?.Report(o, calls);
         return 0;
     }

@@ -87,9 +87,15 @@ public static partial class BatchEvaluation
     {
         var load = input.Load();
         return load.Value is { } programme
-            ? new BatchItem { Index = index, Name = input.Name, Result = evaluator.EvaluateIn(programme, culture), Diagnostics = load.Diagnostics }
+            ? new BatchItem { Index = index, Name = input.Name, Result = EvaluateIn(evaluator, programme, input.ReadsAnew, culture), Diagnostics = load.Diagnostics }
             : new BatchItem { Index = index, Name = input.Name, Diagnostics = load.Diagnostics };
     }
+
+    /// <summary>A programme read anew is evaluated once, without a plan kept for it (see <see cref="BatchInput.ReadsAnew"/>).</summary>
+    private static EvaluationResult EvaluateIn(IEvaluator evaluator, Loading.Programme programme, bool readAnew, CultureInfo culture) =>
+        readAnew && evaluator is Evaluator own
+            ? own.EvaluateOnce(programme.IndicatorSet, programme.Actuals, culture)
+            : evaluator.EvaluateIn(programme, culture);
 
     /// <summary>The culture of a batch's findings: the options', the evaluator's, or the caller's UI culture now.</summary>
     private static CultureInfo CultureOf(IEvaluator evaluator, BatchOptions? options) =>

@@ -7,10 +7,11 @@ public sealed partial class BatchInput
 {
     private readonly Func<LoadResult<Programme>> _load;
 
-    private BatchInput(string name, Func<LoadResult<Programme>> load)
+    private BatchInput(string name, Func<LoadResult<Programme>> load, bool readsAnew = true)
     {
         Name = name;
         _load = load;
+        ReadsAnew = readsAnew;
     }
 
     /// <summary>A name for the programme in progress reports and results (its folder, its id…).</summary>
@@ -24,7 +25,7 @@ public sealed partial class BatchInput
     {
         ArgumentNullException.ThrowIfNull(programme);
         var loaded = new LoadResult<Programme>(programme, []);
-        return new BatchInput(name ?? programme.IndicatorSet.Id, () => loaded);
+        return new BatchInput(name ?? programme.IndicatorSet.Id, () => loaded, readsAnew: false);
     }
 
     /// <summary>A programme given as the JSON text of its indicator set and of its actuals; read when it is evaluated.</summary>
@@ -67,6 +68,13 @@ public sealed partial class BatchInput
     }
 
     internal LoadResult<Programme> Load() => _load();
+
+    /// <summary>
+    /// Whether each load reads the programme anew, so that its indicator set is an instance no one else holds: its
+    /// plan is made for one evaluation and not kept in the evaluator's cache (where it would only push out the plans
+    /// of sets that are used again). False for <see cref="FromProgramme"/>.
+    /// </summary>
+    internal bool ReadsAnew { get; }
 
     /// <summary>An input read by <paramref name="load"/> when it is evaluated (a line of JSON Lines, …).</summary>
     internal static BatchInput Lazy(string name, Func<LoadResult<Programme>> load) => new(name, load);

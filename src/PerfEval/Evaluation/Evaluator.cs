@@ -121,4 +121,12 @@ public sealed class Evaluator : IEvaluator
         ArgumentNullException.ThrowIfNull(culture);
         return EvaluationRun.Evaluate(_plans.GetOrAdd(indicatorSet, _prepare), actuals, new DiagnosticBag(MessageCatalog, culture));
     }
+
+    /// <summary>
+    /// Evaluates a set that will not be evaluated again (read anew by a batch): its plan is made for this evaluation
+    /// and not kept, so that a stream of distinct sets neither fills the cache nor keeps every set alive until it is
+    /// pushed out.
+    /// </summary>
+    internal EvaluationResult EvaluateOnce(IndicatorSet indicatorSet, ProgrammeActuals actuals, CultureInfo culture) =>
+        EvaluationRun.Evaluate(_prepare(indicatorSet), actuals, new DiagnosticBag(MessageCatalog, culture));
 }

@@ -167,54 +167,15 @@ internal sealed partial class JsonTree
 
     private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 101).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
-    /// <summary>Recently read short texts (property names, levels, units), shared instead of decoded again.</summary>
-    private static readonly Interned?[] Texts = new Interned?[4096];
-
-    private sealed record Interned(byte[] Utf8, string Text);
-
-    /// <summary>A string token's text; short unescaped texts come from a small shared cache keyed by their bytes.</summary>
+    /// <summary>A string token's text; the words of the file formats come from <see cref="Vocabulary"/> instead of being decoded again.</summary>
     private static string Intern(ref Utf8JsonReader reader)
     {
-        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 32)
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= 32 && Vocabulary.Find(reader.ValueSpan) is { } known)
         {
-            return reader.GetString()!;
+            return known;
         }
 
-        var bytes = reader.ValueSpan;
-        var slot = Slot(bytes);
-        if (Texts[slot] is { } known && bytes.SequenceEqual(known.Utf8))
-        {
-            return known.Text;
-        }
-
-        // Decoding validates the UTF-8; a text is cached only once it has been decoded.
-        var text = reader.GetString()!;
-        Texts[slot] = new Interned(bytes.ToArray(), text);
-        return text;
-    }
-
-    /// <summary>The cache slot of a short text: a hash of its length and its first and last eight bytes (the bytes are compared anyway).</summary>
-    private static int Slot(ReadOnlySpan<byte> bytes)
-    {
-        ulong head, tail;
-        if (bytes.Length >= 8)
-        {
-            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-            tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
-        }
-        else
-        {
-            head = 0;
-            foreach (var b in bytes)
-            {
-                head = (head << 8) | b;
-            }
-
-            tail = 0;
-        }
-
-        var hash = unchecked(((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL)) + (ulong)bytes.Length);
-        return (int)((hash ^ (hash >> 29)) & (ulong)(Texts.Length - 1));
+        return reader.GetString()!;
     }
 
     /// <summary>
