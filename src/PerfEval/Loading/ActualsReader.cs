@@ -19,7 +19,7 @@ internal static class ActualsReader
         }
 
         var indicators = ImmutableArray.CreateBuilder<IndicatorActual>();
-        foreach (var entry in root.Get("indicators")?.Properties ?? [])
+        foreach (var entry in root.Get("indicators")?.Properties ?? default)
         {
             if (ObjectReader.IsEntry(entry) && ReadIndicator(entry.Name, entry.Value, diagnostics) is { } actual)
             {

@@ -56,7 +56,7 @@ internal static class IndicatorSetReader
         return diagnostics.HasErrors ? null : set;
     }
 
-    private static ImmutableArray<BudgetLine> ReadLines(JsonTree[] items, DiagnosticBag diagnostics, bool sources)
+    private static ImmutableArray<BudgetLine> ReadLines(JsonChildren<JsonTree> items, DiagnosticBag diagnostics, bool sources)
     {
         var lines = ImmutableArray.CreateBuilder<BudgetLine>();
         foreach (var item in items)

@@ -4,7 +4,7 @@ using PerfEval.Diagnostics;
 
 namespace PerfEval.Loading;
 
-/// <summary>Parsing: UTF-8 text to a tree in one pass, with a scratch stack and a cache of short texts.</summary>
+/// <summary>Parsing: UTF-8 text to a tree in one pass, into an <see cref="Arena"/>, sharing the formats' own words.</summary>
 internal sealed partial class JsonTree
 {
     /// <summary>
@@ -25,7 +25,8 @@ internal sealed partial class JsonTree
             AllowTrailingCommas = true,
             MaxDepth = maxDepth,
         });
-        var scratch = Scratch.Rent();
+        var arena = Arena.Rent();
+        var kept = false;
         try
         {
             if (!reader.Read())
@@ -34,13 +35,14 @@ internal sealed partial class JsonTree
                 return null;
             }
 
-            var root = ReadValue(ref reader, null, null, 0, lines, diagnostics, scratch);
+            var root = ReadValue(ref reader, null, null, 0, lines, diagnostics, arena);
             if (reader.Read())
             {
                 diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, "$", lines.At(reader.TokenStartIndex), ("detail", MessageText.Of("reason.trailingContent")));
                 return null;
             }
 
+            kept = true;
             return root;
         }
         catch (InvalidOperationException)
@@ -59,7 +61,23 @@ internal sealed partial class JsonTree
         }
         finally
         {
-            scratch.Return();
+            arena.EndParse();
+            if (!kept)
+            {
+                arena.Return();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives the tree's storage back for the next parse on this thread. Called on the root once the document has been
+    /// read; no value of the tree may be used afterwards. A tree that is never released is simply collected.
+    /// </summary>
+    public void Release()
+    {
+        if (_parent is LineMap && _arena.Root == this)
+        {
+            _arena.Return();
         }
     }
 
@@ -69,33 +87,33 @@ internal sealed partial class JsonTree
         return (cut > 0 ? message[..cut] : message).Trim();
     }
 
-    private static JsonTree ReadValue(ref Utf8JsonReader reader, JsonTree? parent, string? name, int index, LineMap lines, DiagnosticBag diagnostics, Scratch scratch)
+    private static JsonTree ReadValue(ref Utf8JsonReader reader, JsonTree? parent, string? name, int index, LineMap lines, DiagnosticBag diagnostics, Arena arena)
     {
         var offset = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
             {
-                var node = new JsonTree(JsonKind.Object, parent, name, index, lines, offset);
-                var start = scratch.PropertyCount;
+                var node = arena.Node(JsonKind.Object, parent, name, index, lines, offset);
+                var start = arena.PendingProperties;
                 HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var propertyName = Intern(ref reader);
                     var nameOffset = (int)reader.TokenStartIndex;
                     reader.Read();
-                    var value = ReadValue(ref reader, node, propertyName, 0, lines, diagnostics, scratch);
+                    var value = ReadValue(ref reader, node, propertyName, 0, lines, diagnostics, arena);
 
                     // Small objects are checked for a repeated name by a scan; large ones with a set.
-                    var count = scratch.PropertyCount - start;
+                    var count = arena.PendingProperties - start;
                     bool repeated;
                     if (count < 16)
                     {
-                        repeated = scratch.Contains(start, propertyName);
+                        repeated = arena.Contains(start, propertyName);
                     }
                     else
                     {
-                        seen ??= scratch.Names(start);
+                        seen ??= arena.Names(start);
                         repeated = !seen.Add(propertyName);
                     }
 
@@ -105,38 +123,48 @@ internal sealed partial class JsonTree
                         continue;
                     }
 
-                    scratch.Push(new JsonProperty(propertyName, nameOffset, value));
+                    arena.Push(new JsonProperty(propertyName, nameOffset, value));
                 }
 
-                node._children = scratch.PopProperties(start);
+                (node._first, node._count) = arena.KeepProperties(start);
                 return node;
             }
 
             case JsonTokenType.StartArray:
             {
-                var node = new JsonTree(JsonKind.Array, parent, name, index, lines, offset);
-                var start = scratch.ItemCount;
+                var node = arena.Node(JsonKind.Array, parent, name, index, lines, offset);
+                var start = arena.PendingItems;
                 var i = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    scratch.Push(ReadValue(ref reader, node, null, i, lines, diagnostics, scratch));
+                    arena.Push(ReadValue(ref reader, node, null, i, lines, diagnostics, arena));
                     i++;
                 }
 
-                node._children = scratch.PopItems(start);
+                (node._first, node._count) = arena.KeepItems(start);
                 return node;
             }
 
             case JsonTokenType.String:
-                return new JsonTree(JsonKind.String, parent, name, index, lines, offset) { Text = Intern(ref reader) };
+            {
+                var node = arena.Node(JsonKind.String, parent, name, index, lines, offset);
+                node.Text = Intern(ref reader);
+                return node;
+            }
+
             case JsonTokenType.Number:
-                return new JsonTree(JsonKind.Number, parent, name, index, lines, offset) { Text = Number(reader.ValueSpan) };
+            {
+                var node = arena.Node(JsonKind.Number, parent, name, index, lines, offset);
+                node.Text = Number(reader.ValueSpan);
+                return node;
+            }
+
             case JsonTokenType.True:
-                return new JsonTree(JsonKind.True, parent, name, index, lines, offset);
+                return arena.Node(JsonKind.True, parent, name, index, lines, offset);
             case JsonTokenType.False:
-                return new JsonTree(JsonKind.False, parent, name, index, lines, offset);
+                return arena.Node(JsonKind.False, parent, name, index, lines, offset);
             default:
-                return new JsonTree(JsonKind.Null, parent, name, index, lines, offset);
+                return arena.Node(JsonKind.Null, parent, name, index, lines, offset);
         }
     }
 
@@ -176,113 +204,5 @@ internal sealed partial class JsonTree
         }
 
         return reader.GetString()!;
-    }
-
-    /// <summary>
-    /// The children of the objects and arrays being read, as a stack: an object or array pushes its children and takes
-    /// them off into an array of their exact size when it ends. One per thread, reused from parse to parse.
-    /// </summary>
-    private sealed class Scratch
-    {
-        [ThreadStatic]
-        private static Scratch? _cached;
-
-        private JsonProperty[] _properties = new JsonProperty[64];
-        private JsonTree[] _items = new JsonTree[64];
-
-        public int PropertyCount { get; private set; }
-
-        public int ItemCount { get; private set; }
-
-        public static Scratch Rent()
-        {
-            var s = _cached ?? new Scratch();
-            _cached = null;
-            return s;
-        }
-
-        /// <summary>Gives the scratch back for the next parse on this thread (a parse that threw leaves it in any state: it is emptied).</summary>
-        public void Return()
-        {
-            Array.Clear(_properties, 0, PropertyCount);
-            Array.Clear(_items, 0, ItemCount);
-            PropertyCount = ItemCount = 0;
-            if (_properties.Length <= 4096 && _items.Length <= 4096)
-            {
-                _cached = this;
-            }
-        }
-
-        public void Push(JsonProperty property)
-        {
-            if (PropertyCount == _properties.Length)
-            {
-                Array.Resize(ref _properties, _properties.Length * 2);
-            }
-
-            _properties[PropertyCount++] = property;
-        }
-
-        public void Push(JsonTree item)
-        {
-            if (ItemCount == _items.Length)
-            {
-                Array.Resize(ref _items, _items.Length * 2);
-            }
-
-            _items[ItemCount++] = item;
-        }
-
-        public bool Contains(int start, string name)
-        {
-            for (var i = start; i < PropertyCount; i++)
-            {
-                if (_properties[i].Name == name)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public HashSet<string> Names(int start)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = start; i < PropertyCount; i++)
-            {
-                names.Add(_properties[i].Name);
-            }
-
-            return names;
-        }
-
-        public JsonProperty[] PopProperties(int start)
-        {
-            var count = PropertyCount - start;
-            if (count == 0)
-            {
-                return NoProperties;
-            }
-
-            var properties = _properties.AsSpan(start, count).ToArray();
-            Array.Clear(_properties, start, count);
-            PropertyCount = start;
-            return properties;
-        }
-
-        public JsonTree[] PopItems(int start)
-        {
-            var count = ItemCount - start;
-            if (count == 0)
-            {
-                return NoItems;
-            }
-
-            var items = _items.AsSpan(start, count).ToArray();
-            Array.Clear(_items, start, count);
-            ItemCount = start;
-            return items;
-        }
     }
 }

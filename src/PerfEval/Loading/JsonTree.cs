@@ -4,32 +4,27 @@ namespace PerfEval.Loading;
 
 /// <summary>
 /// A JSON value that remembers where it stands in its file. Its path is worked out from its parent only when a
-/// diagnostic asks for it; leaves carry no lists, and objects and arrays hold their children in arrays of their exact
-/// size, filled from a scratch stack shared by the parse.
+/// diagnostic asks for it. The values of a parse, and the children of its objects and arrays, come from an
+/// <see cref="Arena"/> that the next parse on the thread reuses once <see cref="Release"/> gives it back: a tree is
+/// read, then released, and none of its values is kept.
 /// </summary>
 internal sealed partial class JsonTree
 {
-    private static readonly JsonProperty[] NoProperties = [];
-    private static readonly JsonTree[] NoItems = [];
-
     /// <summary>The parent value; for the root, the <see cref="LineMap"/> of the document (one field fewer in every value).</summary>
-    private readonly object _parent;
-    private readonly string? _name;
-    private readonly int _index;
+    private object _parent = null!;
+    private string? _name;
+    private int _index;
 
-    /// <summary>The children: <see cref="JsonProperty"/>[] for an object, <see cref="JsonTree"/>[] for an array, else null.</summary>
-    private object? _children;
+    /// <summary>The parse's storage, where the children of objects and arrays lie side by side.</summary>
+    private Arena _arena = null!;
+    private int _first;
+    private int _count;
 
-    private JsonTree(JsonKind kind, JsonTree? parent, string? name, int index, LineMap lines, int offset)
+    private JsonTree()
     {
-        Kind = kind;
-        _parent = (object?)parent ?? lines;
-        _name = name;
-        _index = index;
-        Offset = offset;
     }
 
-    public JsonKind Kind { get; }
+    public JsonKind Kind { get; private set; }
 
     /// <summary>The value's JSON path (<c>$.indicators[0].target</c>), worked out each time it is asked for (only findings ask).</summary>
     public string Path => _parent is not JsonTree parent ? "$" : _name is not null ? ChildPath(parent.Path, _name) : string.Concat(parent.Path, "[", _index.ToString(System.Globalization.CultureInfo.InvariantCulture), "]");
@@ -38,7 +33,7 @@ internal sealed partial class JsonTree
     public SourceLocation? Location => Lines.At(Offset);
 
     /// <summary>The byte offset of the value in its document.</summary>
-    public int Offset { get; }
+    public int Offset { get; private set; }
 
     /// <summary>The lines of the document this value belongs to (kept by the root).</summary>
     public LineMap Lines
@@ -59,10 +54,10 @@ internal sealed partial class JsonTree
     public string? Text { get; private set; }
 
     /// <summary>The properties of an object, in document order (duplicates left out).</summary>
-    public JsonProperty[] Properties => _children as JsonProperty[] ?? NoProperties;
+    public JsonChildren<JsonProperty> Properties => Kind == JsonKind.Object && _count > 0 ? new(_arena.Properties, _first, _count) : default;
 
     /// <summary>The items of an array.</summary>
-    public JsonTree[] Items => _children as JsonTree[] ?? NoItems;
+    public JsonChildren<JsonTree> Items => Kind == JsonKind.Array && _count > 0 ? new(_arena.Items, _first, _count) : default;
 
     /// <summary>Set by the schema check: this value breaks the schema (it is read as absent).</summary>
     public bool Invalid { get; set; }
@@ -78,9 +73,9 @@ internal sealed partial class JsonTree
     {
         get
         {
-            if (_children is JsonProperty[] properties)
+            if (Kind == JsonKind.Object)
             {
-                foreach (var p in properties)
+                foreach (var p in Properties)
                 {
                     // Names are mostly shared instances (see Intern): compare references first.
                     if ((object)p.Name == name || p.Name == name)

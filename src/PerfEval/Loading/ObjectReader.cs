@@ -32,7 +32,7 @@ internal static class ObjectReader
 
     public static bool? Bool(this JsonTree node, string name) => node.Get(name)?.Kind is { } k ? k == JsonKind.True : null;
 
-    public static JsonTree[] Items(this JsonTree node, string name) => node.Get(name)?.Items ?? [];
+    public static JsonChildren<JsonTree> Items(this JsonTree node, string name) => node.Get(name)?.Items ?? default;
 
     public static ImmutableArray<string> Strings(this JsonTree node, string name)
     {

@@ -196,6 +196,7 @@ public static partial class PerfEvalJson
             diagnostics.AddRange(RuleChecks.Check(template, null, SourceMaps.Build(root!)).Diagnostics);
         }
 
+        root?.Release();
         return new LoadResult<RuleTemplate>(template, diagnostics.ToImmutable());
     }
 
@@ -205,6 +206,7 @@ public static partial class PerfEvalJson
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
         var overrides = root is not null && SchemaChecker.Check(root, Schemas.Policy, diagnostics) && !diagnostics.HasErrors ? ScoringPolicyReader.ReadInline(root, diagnostics) : null;
+        root?.Release();
         return new LoadResult<PolicyOverrides>(diagnostics.HasErrors ? null : overrides, diagnostics.ToImmutable());
     }
 
@@ -214,6 +216,7 @@ public static partial class PerfEvalJson
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
         var known = catalog ?? PolicyCatalog.BuiltIn;
         var policy = root is null ? null : ScoringPolicyReader.ReadFile(root, diagnostics, known);
+        root?.Release();
         return new LoadResult<ScoringPolicy>(policy, diagnostics.ToImmutable());
     }
 
@@ -233,6 +236,7 @@ public static partial class PerfEvalJson
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
         var set = root is null ? null : IndicatorSetReader.Read(root, diagnostics);
+        root?.Release();
         if (set is not null)
         {
             // The checks that look past one value (ids, levels, targets, expressions, rules), made once, here.
@@ -249,6 +253,7 @@ public static partial class PerfEvalJson
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
         var actuals = root is null ? null : ActualsReader.Read(root, diagnostics);
+        root?.Release();
         if (actuals is not null && diagnostics.Count > 0)
         {
             actuals = actuals with { ReadWarnings = diagnostics.ToImmutable() };

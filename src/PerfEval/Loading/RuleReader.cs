@@ -30,10 +30,10 @@ internal static partial class RuleReader
         return diagnostics.HasErrors ? null : template;
     }
 
-    public static ImmutableArray<ReasonCategory> Categories(JsonTree[] items) =>
+    public static ImmutableArray<ReasonCategory> Categories(JsonChildren<JsonTree> items) => items.Length == 0 ? [] :
         [.. items.Where(i => !i.Faulty).Select(r => new ReasonCategory(r.String("id")!, r.String("zh")!, r.String("en")!))];
 
-    public static ImmutableArray<ReasonRule> ReasonRules(JsonTree[] items) =>
+    public static ImmutableArray<ReasonRule> ReasonRules(JsonChildren<JsonTree> items) => items.Length == 0 ? [] :
         [.. items.Where(i => !i.Faulty).Select(r => new ReasonRule
         {
             Id = r.String("id")!,
@@ -45,7 +45,7 @@ internal static partial class RuleReader
             Indicators = r.Strings("indicators"),
         })];
 
-    public static ImmutableArray<ConsistencyRule> ConsistencyRules(JsonTree[] items, DiagnosticBag diagnostics)
+    public static ImmutableArray<ConsistencyRule> ConsistencyRules(JsonChildren<JsonTree> items, DiagnosticBag diagnostics)
     {
         var rules = ImmutableArray.CreateBuilder<ConsistencyRule>();
         foreach (var r in items)

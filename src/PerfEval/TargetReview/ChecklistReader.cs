@@ -22,6 +22,7 @@ internal static class ChecklistReader
 
         var root = JsonTree.Parse(bytes.Memory, source, diagnostics, PerfEvalJson.MaxDepth);
         var checklist = root is null ? null : Map(root, diagnostics);
+        root?.Release();
         return new LoadResult<TargetChecklist>(diagnostics.HasErrors ? null : checklist, diagnostics.ToImmutable());
     }
 

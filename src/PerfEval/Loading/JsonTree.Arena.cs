@@ -1,0 +1,194 @@
+namespace PerfEval.Loading;
+
+/// <summary>The storage of a parse: its values, and the children of its objects and arrays, reused parse after parse.</summary>
+internal sealed partial class JsonTree
+{
+    /// <summary>
+    /// The values of one parse and the children of its objects and arrays, side by side in arrays that the next parse
+    /// on the same thread reuses once the tree is released: reading a document allocates its texts and little else.
+    /// While a parse runs, the children of the objects and arrays still open wait on two stacks; when one closes, its
+    /// children move to the kept storage, next to each other.
+    /// </summary>
+    private sealed class Arena
+    {
+        /// <summary>Past this many values, an arena is not kept for the next parse (a huge document's storage is let go).</summary>
+        private const int MostKept = 1 << 16;
+
+        [ThreadStatic]
+        private static Arena? _cached;
+
+        private JsonTree[] _nodes = new JsonTree[256];
+        private int _nodeCount;
+        private int _propertyCount;
+        private int _itemCount;
+        private JsonProperty[] _pendingProperties = new JsonProperty[64];
+        private JsonTree[] _pendingItems = new JsonTree[64];
+        private bool _released;
+
+        /// <summary>The properties of the objects read, each object's side by side.</summary>
+        public JsonProperty[] Properties { get; private set; } = new JsonProperty[256];
+
+        /// <summary>The items of the arrays read, each array's side by side.</summary>
+        public JsonTree[] Items { get; private set; } = new JsonTree[64];
+
+        /// <summary>The first value made: the root of the tree.</summary>
+        public JsonTree? Root => _nodeCount > 0 ? _nodes[0] : null;
+
+        public int PendingProperties { get; private set; }
+
+        public int PendingItems { get; private set; }
+
+        /// <summary>The thread's arena when it is free, else a new one.</summary>
+        public static Arena Rent()
+        {
+            var arena = _cached ?? new Arena();
+            _cached = null;
+            arena._released = false;
+            return arena;
+        }
+
+        /// <summary>A value, reused from an earlier parse when there is one.</summary>
+        public JsonTree Node(JsonKind kind, JsonTree? parent, string? name, int index, LineMap lines, int offset)
+        {
+            if (_nodeCount == _nodes.Length)
+            {
+                Array.Resize(ref _nodes, _nodes.Length * 2);
+            }
+
+            var node = _nodes[_nodeCount] ??= new JsonTree();
+            _nodeCount++;
+            node.Kind = kind;
+            node._parent = (object?)parent ?? lines;
+            node._name = name;
+            node._index = index;
+            node._arena = this;
+            node.Offset = offset;
+            node._first = node._count = 0;
+            node.Text = null;
+            node.Schema = null;
+            node.Invalid = node.Faulty = false;
+            return node;
+        }
+
+        public void Push(JsonProperty property)
+        {
+            if (PendingProperties == _pendingProperties.Length)
+            {
+                Array.Resize(ref _pendingProperties, _pendingProperties.Length * 2);
+            }
+
+            _pendingProperties[PendingProperties++] = property;
+        }
+
+        public void Push(JsonTree item)
+        {
+            if (PendingItems == _pendingItems.Length)
+            {
+                Array.Resize(ref _pendingItems, _pendingItems.Length * 2);
+            }
+
+            _pendingItems[PendingItems++] = item;
+        }
+
+        public bool Contains(int start, string name)
+        {
+            for (var i = start; i < PendingProperties; i++)
+            {
+                if (_pendingProperties[i].Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public HashSet<string> Names(int start)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = start; i < PendingProperties; i++)
+            {
+                names.Add(_pendingProperties[i].Name);
+            }
+
+            return names;
+        }
+
+        /// <summary>Moves the properties pushed since <paramref name="start"/> to the kept storage; returns where they lie.</summary>
+        public (int First, int Count) KeepProperties(int start)
+        {
+            var count = PendingProperties - start;
+            var first = _propertyCount;
+            if (first + count > Properties.Length)
+            {
+                var grown = Properties;
+                Array.Resize(ref grown, Math.Max(Properties.Length * 2, first + count));
+                Properties = grown;
+            }
+
+            _pendingProperties.AsSpan(start, count).CopyTo(Properties.AsSpan(first));
+            Array.Clear(_pendingProperties, start, count);
+            PendingProperties = start;
+            _propertyCount += count;
+            return (first, count);
+        }
+
+        /// <summary>Moves the items pushed since <paramref name="start"/> to the kept storage; returns where they lie.</summary>
+        public (int First, int Count) KeepItems(int start)
+        {
+            var count = PendingItems - start;
+            var first = _itemCount;
+            if (first + count > Items.Length)
+            {
+                var grown = Items;
+                Array.Resize(ref grown, Math.Max(Items.Length * 2, first + count));
+                Items = grown;
+            }
+
+            _pendingItems.AsSpan(start, count).CopyTo(Items.AsSpan(first));
+            Array.Clear(_pendingItems, start, count);
+            PendingItems = start;
+            _itemCount += count;
+            return (first, count);
+        }
+
+        /// <summary>Empties the stacks of a parse that ended, normally or not.</summary>
+        public void EndParse()
+        {
+            Array.Clear(_pendingProperties, 0, PendingProperties);
+            Array.Clear(_pendingItems, 0, PendingItems);
+            PendingProperties = PendingItems = 0;
+        }
+
+        /// <summary>
+        /// Lets go of the texts and values of the parse (so that they die young) and keeps the storage for the next
+        /// parse on this thread, unless it has grown past <see cref="MostKept"/>.
+        /// </summary>
+        public void Return()
+        {
+            if (_released)
+            {
+                return;
+            }
+
+            _released = true;
+            for (var i = 0; i < _nodeCount; i++)
+            {
+                var node = _nodes[i];
+                node._parent = null!;
+                node._name = null;
+                node.Text = null;
+                node.Schema = null;
+                node.Invalid = node.Faulty = false;
+            }
+
+            Array.Clear(Properties, 0, _propertyCount);
+            Array.Clear(Items, 0, _itemCount);
+            _nodeCount = _propertyCount = _itemCount = 0;
+            if (_nodes.Length <= MostKept && Properties.Length <= MostKept && Items.Length <= MostKept)
+            {
+                _cached = this;
+            }
+        }
+    }
+}
