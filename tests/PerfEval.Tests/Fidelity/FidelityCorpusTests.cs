@@ -3,6 +3,7 @@ using FluentAssertions;
 using PerfEval.Audit;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
+using PerfEval.Indicators;
 using PerfEval.Loading;
 using PerfEval.Review;
 
@@ -76,14 +77,34 @@ public sealed class FidelityCorpusTests
     }
 
     [Fact]
-    public void The_corpus_reviewed_as_one_folder_finds_the_three_reports_with_errors()
+    public void Yongde_nutrition_2022_a_met_indicator_scored_7_and_98_percent_scored_9_put_the_stated_total_four_points_low()
+    {
+        var audit = Audit("yongde-nutrition-2022");
+
+        // ═100% (U+2550) is read as ＝100%: 98% of it is 98.00 %, 10 × 0.98 = 9.8.
+        var awareness = audit.Evaluation.Indicators.Single(i => i.Id == "policy-awareness");
+        awareness.Target.Comparison.Should().Be(Comparison.Equal);
+        awareness.CompletionRate.Should().Be(98m);
+        awareness.Score.Should().Be(9.8m);
+        audit.Evaluation.TotalScore.Should().Be(99.8m, "10 + 40 + (10 + 9.8 + 10) + 20");
+        Disagreeing(audit).Should().Equal(
+            ("$.stated.scores.funds-on-time", "7", "10"), ("$.stated.scores.policy-awareness", "9", "10"), ("$.stated.totalScore", "96", "100"));
+        audit.Comparisons.Single(c => c.Path == "$.stated.grade").Agrees.Should().BeTrue("99.8 and the stated 96 are both 优");
+        Codes(audit).Should().Equal(
+            ("PE4001", "$.stated.scores.funds-on-time"), ("PE4006", "$.stated.scores.funds-on-time"), ("PE4001", "$.stated.scores.policy-awareness"),
+            ("PE4001", "$.stated.totalScore"), ("PE3001", "$.indicators.policy-awareness"));
+    }
+
+    [Fact]
+    public void The_corpus_reviewed_as_one_folder_finds_the_four_reports_with_errors()
     {
         var reviews = PortfolioReview.Run(new Evaluator(), SubmissionFinder.Find(Corpus), new ReviewOptions { Culture = En }).ToList();
         var summary = PortfolioSummary.From(reviews, En);
 
         reviews.Select(r => (r.Submission.Name, r.HasErrors)).Should().Equal(
-            ("linhe-employment-2022", true), ("tangxi-commissioned-services-2022", true), ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false));
-        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(8);
+            ("linhe-employment-2022", true), ("tangxi-commissioned-services-2022", true), ("tangxi-village-operations-2022", true),
+            ("tianjiaan-employment-2024", false), ("yongde-nutrition-2022", true));
+        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(11, "8 before, 3 in yongde");
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.TotalContradictsDetail).Count.Should().Be(3);
     }
 
