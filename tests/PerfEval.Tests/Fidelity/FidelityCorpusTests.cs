@@ -96,15 +96,35 @@ public sealed class FidelityCorpusTests
     }
 
     [Fact]
-    public void The_corpus_reviewed_as_one_folder_finds_the_four_reports_with_errors()
+    public void Jishan_medical_insurance_2020_every_score_below_its_weight_is_found_and_the_total_is_six_points_low()
+    {
+        var audit = Audit("jishan-medical-insurance-2020");
+
+        // 65.07 / 65.66 = 99.10 %, stated 99; 10 × 0.991 = 9.91, stated 9. 8676 / 8755 = 99.10 %, 15 × 0.990977 = 14.86, stated 13.
+        audit.Evaluation.Budget.ExecutionRate.Should().Be(99.10m);
+        audit.Evaluation.Budget.Score.Should().Be(9.91m);
+        audit.Evaluation.Indicators.Single(i => i.Id == "insured-people").Score.Should().Be(14.86m);
+        audit.Evaluation.TotalScore.Should().Be(99.77m, "9.91 + 14.86 + 15 + 10 + 10 + 30 + 10");
+        Disagreeing(audit).Should().Equal(
+            ("$.stated.budgetScore", "9", "10"), ("$.stated.scores.insured-people", "13", "15"), ("$.stated.scores.access-to-care", "27", "30"),
+            ("$.stated.scores.satisfaction", "9", "10"), ("$.stated.totalScore", "94", "100"));
+        Codes(audit).Should().Equal(
+            ("PE4001", "$.stated.budgetScore"), ("PE4001", "$.stated.scores.insured-people"), ("PE4001", "$.stated.scores.access-to-care"),
+            ("PE4006", "$.stated.scores.access-to-care"), ("PE4001", "$.stated.scores.satisfaction"), ("PE4006", "$.stated.scores.satisfaction"),
+            ("PE4001", "$.stated.totalScore"));
+        audit.Evaluation.Indicators.Single(i => i.Id == "per-person-cost").Target.Comparison.Should().Be(Comparison.AtMost, "a bare 75元 under 成本指标");
+    }
+
+    [Fact]
+    public void The_corpus_reviewed_as_one_folder_finds_the_five_reports_with_errors()
     {
         var reviews = PortfolioReview.Run(new Evaluator(), SubmissionFinder.Find(Corpus), new ReviewOptions { Culture = En }).ToList();
         var summary = PortfolioSummary.From(reviews, En);
 
         reviews.Select(r => (r.Submission.Name, r.HasErrors)).Should().Equal(
-            ("linhe-employment-2022", true), ("tangxi-commissioned-services-2022", true), ("tangxi-village-operations-2022", true),
-            ("tianjiaan-employment-2024", false), ("yongde-nutrition-2022", true));
-        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(11, "8 before, 3 in yongde");
+            ("jishan-medical-insurance-2020", true), ("linhe-employment-2022", true), ("tangxi-commissioned-services-2022", true),
+            ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false), ("yongde-nutrition-2022", true));
+        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(16, "8 before, 3 in yongde, 5 in jishan");
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.TotalContradictsDetail).Count.Should().Be(3);
     }
 
