@@ -116,15 +116,30 @@ public sealed class FidelityCorpusTests
     }
 
     [Fact]
-    public void The_corpus_reviewed_as_one_folder_finds_the_five_reports_with_errors()
+    public void Zhongjiang_water_gauges_2022_weights_of_110_are_found_behind_a_stated_total_of_100()
+    {
+        var audit = Audit("zhongjiang-water-gauges-2022");
+
+        // Budget 10, output 10 + 10 + 20 + 10 + 10 + 10 = 70, benefit 10 + 10 = 20, satisfaction 10: every weight scored in full.
+        audit.Evaluation.TotalWeight.Should().Be(110m);
+        audit.Evaluation.TotalScore.Should().Be(110m);
+        audit.Evaluation.Indicators.Should().OnlyContain(i => i.Status == IndicatorStatus.Met && i.Score == i.Weight);
+        audit.Comparisons.Where(c => c.Path.StartsWith("$.stated.scores.", StringComparison.Ordinal)).Should().HaveCount(9).And.OnlyContain(c => c.Agrees);
+        Disagreeing(audit).Should().Equal(("$.stated.totalScore", "100", "110"));
+        Codes(audit).Should().Equal(("PE4001", "$.stated.totalScore"), ("PE2023", "$.indicators"), ("PE2009", "$.indicators"));
+    }
+
+    [Fact]
+    public void The_corpus_reviewed_as_one_folder_finds_the_six_reports_with_errors()
     {
         var reviews = PortfolioReview.Run(new Evaluator(), SubmissionFinder.Find(Corpus), new ReviewOptions { Culture = En }).ToList();
         var summary = PortfolioSummary.From(reviews, En);
 
         reviews.Select(r => (r.Submission.Name, r.HasErrors)).Should().Equal(
             ("jishan-medical-insurance-2020", true), ("linhe-employment-2022", true), ("tangxi-commissioned-services-2022", true),
-            ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false), ("yongde-nutrition-2022", true));
-        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(16, "8 before, 3 in yongde, 5 in jishan");
+            ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false), ("yongde-nutrition-2022", true),
+            ("zhongjiang-water-gauges-2022", true));
+        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(17, "8 before, 3 in yongde, 5 in jishan, 1 in zhongjiang");
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.TotalContradictsDetail).Count.Should().Be(3);
     }
 
