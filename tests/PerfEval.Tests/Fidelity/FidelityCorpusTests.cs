@@ -130,15 +130,29 @@ public sealed class FidelityCorpusTests
     }
 
     [Fact]
+    public void Langfang_school_renovation_2019_every_figure_agrees_and_the_86_percent_execution_is_unexplained()
+    {
+        var audit = Audit("langfang-school-renovation-2019");
+
+        // 37.24 / 43.2 = 86.20 %, stated 86; 10 × 0.862 = 8.62, stated 9; the 工程资金金额 row likewise 8.62, stated 9.
+        audit.Evaluation.Budget.ExecutionRate.Should().Be(86.20m);
+        audit.Evaluation.Budget.Score.Should().Be(8.62m);
+        audit.Evaluation.Indicators.Single(i => i.Id == "works-funds").Score.Should().Be(8.62m);
+        audit.Comparisons.Should().HaveCount(17).And.OnlyContain(c => c.Agrees);
+        Codes(audit).Should().Equal(("PE3001", "$.budget"));
+        audit.Evaluation.TotalScore.Should().Be(97.24m);
+    }
+
+    [Fact]
     public void The_corpus_reviewed_as_one_folder_finds_the_six_reports_with_errors()
     {
         var reviews = PortfolioReview.Run(new Evaluator(), SubmissionFinder.Find(Corpus), new ReviewOptions { Culture = En }).ToList();
         var summary = PortfolioSummary.From(reviews, En);
 
         reviews.Select(r => (r.Submission.Name, r.HasErrors)).Should().Equal(
-            ("jishan-medical-insurance-2020", true), ("linhe-employment-2022", true), ("tangxi-commissioned-services-2022", true),
-            ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false), ("yongde-nutrition-2022", true),
-            ("zhongjiang-water-gauges-2022", true));
+            ("jishan-medical-insurance-2020", true), ("langfang-school-renovation-2019", false), ("linhe-employment-2022", true),
+            ("tangxi-commissioned-services-2022", true), ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false),
+            ("yongde-nutrition-2022", true), ("zhongjiang-water-gauges-2022", true));
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(17, "8 before, 3 in yongde, 5 in jishan, 1 in zhongjiang");
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.TotalContradictsDetail).Count.Should().Be(3);
     }
