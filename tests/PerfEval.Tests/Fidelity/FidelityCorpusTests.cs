@@ -144,6 +144,19 @@ public sealed class FidelityCorpusTests
     }
 
     [Fact]
+    public void Xiaoxian_farming_subsidy_2023_the_sub_rows_add_up_and_every_score_is_reproduced()
+    {
+        var audit = Audit("xiaoxian-farming-subsidy-2023");
+
+        // 1.5 + 5 + 20 + 3 = 29.5亩, 3 = 3亩, 180 + 12 = 192: computed from the sub-rows, equal to the stated actuals (no PE2016).
+        audit.Evaluation.Indicators.Where(i => i.Id is "crop-area" or "fish-pond-area" or "livestock").Select(i => i.ActualNumber).Should().Equal(29.5m, 3m, 192m);
+        audit.Evaluation.Indicators.Single(i => i.Id == "household-income").CompletionRate.Should().Be(105.49m, "12 / 11.376");
+        audit.Comparisons.Should().HaveCount(14).And.OnlyContain(c => c.Agrees);
+        Codes(audit).Should().Equal(("PE2009", "$.indicators"));
+        audit.Evaluation.TotalWeight.Should().Be(90m, "the satisfaction block is missing from the stored copy");
+    }
+
+    [Fact]
     public void The_corpus_reviewed_as_one_folder_finds_the_six_reports_with_errors()
     {
         var reviews = PortfolioReview.Run(new Evaluator(), SubmissionFinder.Find(Corpus), new ReviewOptions { Culture = En }).ToList();
@@ -152,7 +165,7 @@ public sealed class FidelityCorpusTests
         reviews.Select(r => (r.Submission.Name, r.HasErrors)).Should().Equal(
             ("jishan-medical-insurance-2020", true), ("langfang-school-renovation-2019", false), ("linhe-employment-2022", true),
             ("tangxi-commissioned-services-2022", true), ("tangxi-village-operations-2022", true), ("tianjiaan-employment-2024", false),
-            ("yongde-nutrition-2022", true), ("zhongjiang-water-gauges-2022", true));
+            ("xiaoxian-farming-subsidy-2023", false), ("yongde-nutrition-2022", true), ("zhongjiang-water-gauges-2022", true));
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(17, "8 before, 3 in yongde, 5 in jishan, 1 in zhongjiang");
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.TotalContradictsDetail).Count.Should().Be(3);
     }
