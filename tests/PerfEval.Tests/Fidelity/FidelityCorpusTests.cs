@@ -126,6 +126,7 @@ public sealed class FidelityCorpusTests
         audit.Evaluation.Indicators.Should().OnlyContain(i => i.Status == IndicatorStatus.Met && i.Score == i.Weight);
         audit.Comparisons.Where(c => c.Path.StartsWith("$.stated.scores.", StringComparison.Ordinal)).Should().HaveCount(9).And.OnlyContain(c => c.Agrees);
         Disagreeing(audit).Should().Equal(("$.stated.totalScore", "100", "110"));
+        audit.Comparisons.Single(c => c.Path == "$.stated.executionRate").Recomputed.Should().Be("100.00", "the table states 100.00%");
         Codes(audit).Should().Equal(("PE4001", "$.stated.totalScore"), ("PE2023", "$.indicators"), ("PE2009", "$.indicators"));
     }
 
