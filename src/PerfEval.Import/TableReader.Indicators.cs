@@ -211,7 +211,7 @@ internal sealed partial class TableReader
     private static string WithPercent(string text, bool percentUnit) =>
         percentUnit && decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) ? text.Trim() + "%" : text;
 
-    private static bool StartsWithSign(string text) => text.TrimStart() is { Length: > 0 } t && "≥≤＝=＞＜><﹦≧≦".Contains(t[0], StringComparison.Ordinal);
+    private static bool StartsWithSign(string text) => text.TrimStart() is { Length: > 0 } t && "≥≤＝=＞＜><﹦═≧≦".Contains(t[0], StringComparison.Ordinal);
 
     /// <summary>Whether the evaluator can read the grade from the actual: a done / not-done word, or the target's own wording repeated.</summary>
     private static bool HasGradeWord(Target target, ActualValue actual) =>

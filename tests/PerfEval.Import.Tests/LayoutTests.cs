@@ -64,6 +64,21 @@ public sealed class LayoutTests
 
     [Theory]
     [MemberData(nameof(Formats))]
+    public void A_comparison_column_that_prints_equal_as_a_box_drawing_double_line_reads_it_as_equal(SubmissionFormat format)
+    {
+        // Published Yunnan tables print ＝ in the 指标性质 column as ═ (U+2550).
+        var spec = Tables.Transfer();
+        spec.Rows.Single(r => r.Count > 3 && r[2].Text == "水质达标率")[3] = "═";
+
+        var target = Import(spec, format).IndicatorSet!.Indicators.Single(i => i.Name == "水质达标率").Target;
+
+        target.Comparison.Should().Be(Comparison.Equal);
+        target.Value.Should().Be(95m);
+        target.IsPercent.Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
     public void The_transfer_payment_table_with_repeated_levels_and_unit_columns_is_read_without_weights(SubmissionFormat format)
     {
         var import = Import(Tables.Transfer(), format);

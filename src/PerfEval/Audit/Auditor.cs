@@ -47,10 +47,13 @@ public static class Auditor
             var decimals = Math.Min(Scale(s), MaxStatedDecimals);
             var rounded = exact is { } r ? Figures.Round(r, decimals) : (decimal?)null;
             var agrees = rounded == Figures.Round(s, decimals);
-            comparisons.Add(new StatedComparison { Path = path, Label = bag.Catalog.Text(label, bag.Culture), Stated = Text(s), Recomputed = rounded is { } x ? Text(x) : "—", Exact = exact is { } e ? ExactText(e) : "—", Agrees = agrees });
+
+            // Shown with the stated figure's decimals: a stated 100.00 is set against 100.00, not 100.
+            var recomputed = rounded is { } x ? x.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "—";
+            comparisons.Add(new StatedComparison { Path = path, Label = bag.Catalog.Text(label, bag.Culture), Stated = Text(s), Recomputed = recomputed, Exact = exact is { } e ? ExactText(e) : "—", Agrees = agrees });
             if (!agrees)
             {
-                bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, path, map[path], ("figure", label), ("stated", Text(s)), ("recomputed", rounded is { } y ? Text(y) : "—"), ("exact", exact is { } z ? ExactText(z) : "—"));
+                bag.Add(DiagnosticCodes.StatedFigureDisagrees, DiagnosticSeverity.Error, path, map[path], ("figure", label), ("stated", Text(s)), ("recomputed", recomputed), ("exact", exact is { } z ? ExactText(z) : "—"));
             }
 
             return agrees;

@@ -49,7 +49,7 @@ internal static partial class Notation
                 case '－': buffer[n++] = '-'; break;
                 case '＞': case '﹥': buffer[n++] = '>'; break;
                 case '＜': case '﹤': buffer[n++] = '<'; break;
-                case '＝': case '﹦': buffer[n++] = '='; break;
+                case '＝': case '﹦': case '═': buffer[n++] = '='; break;
                 case '≥': case '≧': case '⩾': buffer[n++] = '>'; buffer[n++] = '='; break;
                 case '≤': case '≦': case '⩽': buffer[n++] = '<'; buffer[n++] = '='; break;
                 default: buffer[n++] = c; break;
@@ -84,7 +84,7 @@ internal static partial class Notation
         foreach (var c in text)
         {
             var isSpace = char.IsWhiteSpace(c);
-            if ((isSpace && (space || c != ' ')) || c is (>= '０' and <= '９') or '％' or '．' or '＋' or '－' or '＞' or '﹥' or '＜' or '﹤' or '＝' or '﹦'
+            if ((isSpace && (space || c != ' ')) || c is (>= '０' and <= '９') or '％' or '．' or '＋' or '－' or '＞' or '﹥' or '＜' or '﹤' or '＝' or '﹦' or '═'
                 or '≥' or '≧' or '⩾' or '≤' or '≦' or '⩽' or '$' or '\\' or '=')
             {
                 return false;

@@ -206,7 +206,7 @@ internal static class IndicatorSetReader
 
     /// <summary>The reason given for a comparison that names none: the symbols and the names.</summary>
     private static readonly MessageText ComparisonChoices =
-        MessageText.Of("reason.expectedOneOf", ("choices", "≥, ≧, ⩾, >=, ＞, ﹥, >, ≤, ≦, ⩽, <=, ＜, ﹤, <, ＝, ﹦, =, ==, atLeast, greaterThan, atMost, lessThan, equal, range, deadline, qualitative"));
+        MessageText.Of("reason.expectedOneOf", ("choices", "≥, ≧, ⩾, >=, ＞, ﹥, >, ≤, ≦, ⩽, <=, ＜, ﹤, <, ＝, ﹦, ═, =, ==, atLeast, greaterThan, atMost, lessThan, equal, range, deadline, qualitative"));
 
     private static Target? ReadTarget(JsonTree node, Level2 level2, Comparison? explicitComparison, DiagnosticBag diagnostics)
     {

@@ -67,6 +67,18 @@ public sealed class AuditTests : IClassFixture<SeedExample>
     }
 
     [Fact]
+    public void A_recomputed_figure_is_shown_with_the_stated_figures_decimals()
+    {
+        // m: 120 of ≥100 is exactly 120 %, and its full 10 points; s: 95 % of ≥90 % is met, 10 points. Each recomputed
+        // figure keeps the stated figure's decimals, whether it agrees (10.0) or not (120.00 against 100.00, 10.00 against 9.50).
+        var audit = AuditOf("""{ "completionRates": { "m": 100.00 }, "scores": { "m": 10.0, "s": "9.50" } }""");
+
+        audit.Comparisons.Select(c => (c.Path, c.Stated, c.Recomputed)).Should().Equal(
+            ("$.stated.completionRates.m", "100.00", "120.00"), ("$.stated.scores.m", "10.0", "10.0"), ("$.stated.scores.s", "9.50", "10.00"));
+        audit.Findings.First(f => f.Code == DiagnosticCodes.StatedFigureDisagrees).Arguments["recomputed"].Should().Be("120.00");
+    }
+
+    [Fact]
     public void A_stated_figure_is_compared_at_its_own_precision()
     {
         // 343 / 400 = 85.75 %: a stated 86 (whole percents) agrees, a stated 85.7 (one decimal) does not (85.8).

@@ -18,7 +18,7 @@ public sealed partial class NotationFastPathProperties
 {
     private static readonly char[] Alphabet =
     [
-        '0', '1', '2', '5', '9', '０', '９', '.', '．', ',', '+', '-', '＋', '－', '%', '％', '≥', '≤', '≧', '⩽', '＞', '＜', '﹦', '＝',
+        '0', '1', '2', '5', '9', '０', '９', '.', '．', ',', '+', '-', '＋', '－', '%', '％', '≥', '≤', '≧', '⩽', '＞', '＜', '﹦', '═', '＝',
         '>', '<', '=', ' ', ' ', '\u3000', '\t', '$', '\\', 'g', 'e', 'q', 'l', '元', '人', '月', '底', '前', '以', '上', '内', 'a',
     ];
 
@@ -96,7 +96,7 @@ public sealed partial class NotationFastPathProperties
                 case '－': sb.Append('-'); break;
                 case '＞': case '﹥': sb.Append('>'); break;
                 case '＜': case '﹤': sb.Append('<'); break;
-                case '＝': case '﹦': sb.Append('='); break;
+                case '＝': case '﹦': case '═': sb.Append('='); break;
                 case '≥': case '≧': case '⩾': sb.Append(">="); break;
                 case '≤': case '≦': case '⩽': sb.Append("<="); break;
                 case '$': break;

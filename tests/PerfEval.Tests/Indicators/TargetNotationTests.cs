@@ -28,6 +28,7 @@ public sealed class TargetNotationTests
     [InlineData(">=95%", Comparison.AtLeast, 95, true, "≥95%")]
     [InlineData("＝100", Comparison.Equal, 100, false, "＝100")]
     [InlineData("﹦100", Comparison.Equal, 100, false, "＝100")]
+    [InlineData("═100", Comparison.Equal, 100, false, "＝100")]
     [InlineData("≤202.6", Comparison.AtMost, 202.6, false, "≤202.6")]
     [InlineData("＞0.5", Comparison.GreaterThan, 0.5, false, "＞0.5")]
     public void An_operator_sign_in_any_of_its_glyphs_gives_that_comparison_and_is_printed_in_the_table_glyph(
