@@ -24,6 +24,7 @@ internal sealed partial class JsonTree
         private JsonProperty[] _pendingProperties = new JsonProperty[64];
         private JsonTree[] _pendingItems = new JsonTree[64];
         private bool _released;
+        private HashSet<string>?[] _names = new HashSet<string>?[4];
 
         /// <summary>The properties of the objects read, each object's side by side.</summary>
         public JsonProperty[] Properties { get; private set; } = new JsonProperty[256];
@@ -103,9 +104,19 @@ internal sealed partial class JsonTree
             return false;
         }
 
-        public HashSet<string> Names(int start)
+        /// <summary>
+        /// The names of the properties pushed since <paramref name="start"/>, in a set kept for objects at that
+        /// <paramref name="depth"/> (an object inside a large object has a set of its own).
+        /// </summary>
+        public HashSet<string> Names(int start, int depth)
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (depth >= _names.Length)
+            {
+                Array.Resize(ref _names, depth + 1);
+            }
+
+            var names = _names[depth] ??= new HashSet<string>(StringComparer.Ordinal);
+            names.Clear();
             for (var i = start; i < PendingProperties; i++)
             {
                 names.Add(_pendingProperties[i].Name);
@@ -182,10 +193,17 @@ internal sealed partial class JsonTree
                 node.Invalid = node.Faulty = false;
             }
 
+            var small = _nodes.Length <= MostKept && Properties.Length <= MostKept && Items.Length <= MostKept;
+            foreach (var names in _names)
+            {
+                small &= names is null || names.Count <= MostKept;
+                names?.Clear();
+            }
+
             Array.Clear(Properties, 0, _propertyCount);
             Array.Clear(Items, 0, _itemCount);
             _nodeCount = _propertyCount = _itemCount = 0;
-            if (_nodes.Length <= MostKept && Properties.Length <= MostKept && Items.Length <= MostKept)
+            if (small)
             {
                 _cached = this;
             }

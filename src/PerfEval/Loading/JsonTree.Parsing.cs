@@ -113,7 +113,7 @@ internal sealed partial class JsonTree
                     }
                     else
                     {
-                        seen ??= arena.Names(start);
+                        seen ??= arena.Names(start, reader.CurrentDepth);
                         repeated = !seen.Add(propertyName);
                     }
 

@@ -23,7 +23,7 @@ internal static class SetChecks
         var indicators = set.Indicators.IsDefault ? [] : set.Indicators;
         var compiled = new CompiledExpression<decimal>?[indicators.Length];
         var valid = new bool[indicators.Length];
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(indicators.Length, StringComparer.Ordinal);
         var expressions = 0;
 
         if (indicators.Length == 0)
