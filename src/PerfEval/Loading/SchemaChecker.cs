@@ -208,7 +208,7 @@ internal sealed class SchemaChecker
             return Invalid(node, MessageText.Of("reason.numberOutOfRange"));
         }
 
-        if (schema.Types.HasFlag(JsonTypes.Integer) && !schema.Types.HasFlag(JsonTypes.Number) && d != decimal.Truncate(d))
+        if ((schema.Types & JsonTypes.Integer) != 0 && (schema.Types & JsonTypes.Number) == 0 && d != decimal.Truncate(d))
         {
             return Invalid(node, MessageText.Of("reason.wholeNumber"));
         }
@@ -247,10 +247,10 @@ internal sealed class SchemaChecker
     private static bool Fits(JsonKind kind, JsonTypes types) => kind switch
     {
         JsonKind.Number => (types & (JsonTypes.Number | JsonTypes.Integer)) != 0,
-        JsonKind.String => types.HasFlag(JsonTypes.String),
-        JsonKind.True or JsonKind.False => types.HasFlag(JsonTypes.Boolean),
-        JsonKind.Array => types.HasFlag(JsonTypes.Array),
-        JsonKind.Object => types.HasFlag(JsonTypes.Object),
+        JsonKind.String => (types & JsonTypes.String) != 0,
+        JsonKind.True or JsonKind.False => (types & JsonTypes.Boolean) != 0,
+        JsonKind.Array => (types & JsonTypes.Array) != 0,
+        JsonKind.Object => (types & JsonTypes.Object) != 0,
         _ => false,
     };
 
