@@ -122,6 +122,9 @@ public sealed class Evaluator : IEvaluator
         return EvaluationRun.Evaluate(_plans.GetOrAdd(indicatorSet, _prepare), actuals, new DiagnosticBag(MessageCatalog, culture));
     }
 
+    /// <summary>How many plans the evaluator's cache holds now (for tests).</summary>
+    internal int PlansKept => _plans.Count;
+
     /// <summary>
     /// Evaluates a set that will not be evaluated again (read anew by a batch): its plan is made for this evaluation
     /// and not kept, so that a stream of distinct sets neither fills the cache nor keeps every set alive until it is

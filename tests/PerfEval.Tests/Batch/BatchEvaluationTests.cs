@@ -44,6 +44,29 @@ public sealed class BatchEvaluationTests : IClassFixture<SeedExample>
     }
 
     [Fact]
+    public void Sets_a_batch_reads_itself_are_evaluated_without_keeping_their_plans()
+    {
+        var evaluator = new Evaluator();
+
+        var items = evaluator.EvaluateEach(Enumerable.Range(0, 40).Select(Generated), new BatchOptions { MaxDegreeOfParallelism = 2 }).ToList();
+
+        items.Should().OnlyContain(i => i.Succeeded);
+        items[1].Result!.Indicators[0].CompletionRate.Should().Be(50m, "1 of 2, evaluated with a plan made for the one evaluation");
+        evaluator.PlansKept.Should().Be(0, "no one else holds a set read by the batch, so its plan would never be used again");
+    }
+
+    [Fact]
+    public void Programmes_given_to_a_batch_already_loaded_keep_their_plan_for_the_next_evaluation()
+    {
+        var evaluator = new Evaluator();
+        var inputs = Enumerable.Range(0, 5).Select(i => BatchInput.FromProgramme(_seed.Load.Value!, $"seed{i}"));
+
+        evaluator.EvaluateEach(inputs, new BatchOptions { MaxDegreeOfParallelism = 2 }).Should().OnlyContain(i => i.Succeeded);
+
+        evaluator.PlansKept.Should().Be(1, "the five inputs share one set instance, whose plan is kept");
+    }
+
+    [Fact]
     public void The_input_stream_is_read_lazily_and_only_a_small_window_is_held()
     {
         var started = 0;

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using FluentAssertions;
+using PerfEval.Diagnostics;
+using PerfEval.Evaluation;
+using PerfEval.Loading;
+using PerfEval.Reporting;
+using PerfEval.Tests.Golden;
+
+namespace PerfEval.Tests.Loading;
+
+/// <summary>The reader reuses its tree storage from parse to parse: what one document reads must not depend on the documents read before it.</summary>
+public sealed class TreeReuseTests : IClassFixture<SeedExample>
+{
+    private readonly SeedExample _seed;
+
+    public TreeReuseTests(SeedExample seed) => _seed = seed;
+
+    private static string SeedResult(string setJson, string actualsJson) =>
+        ResultJson.ToJson(new Evaluator().Evaluate(PerfEvalJson.ReadIndicatorSet(setJson).GetValueOrThrow(), PerfEvalJson.ReadActuals(actualsJson).GetValueOrThrow()));
+
+    [Fact]
+    public void A_document_reads_the_same_after_larger_smaller_and_broken_ones()
+    {
+        var (setJson, actualsJson) = (File.ReadAllText(Path.Combine(_seed.Folder, PerfEvalJson.IndicatorSetFileName)), File.ReadAllText(Path.Combine(_seed.Folder, PerfEvalJson.ActualsFileName)));
+        var first = SeedResult(setJson, actualsJson);
+
+        PerfEvalJson.ReadIndicatorSet("""{ "id": "s", "name": "n", "year": 2025, "indicators": [] }""").Succeeded.Should().BeTrue();
+        PerfEvalJson.ReadIndicatorSet("""{ "id": "s", "name": "n", "indicators": [ { "id": """).Diagnostics
+            .Should().Contain(d => d.Code == DiagnosticCodes.MalformedJson);
+        PerfEvalJson.ReadActuals(BigActuals(5000)).Succeeded.Should().BeTrue();
+
+        SeedResult(setJson, actualsJson).Should().Be(first);
+    }
+
+    [Fact]
+    public void Documents_read_on_several_threads_at_once_read_as_they_do_alone()
+    {
+        var (setJson, actualsJson) = (File.ReadAllText(Path.Combine(_seed.Folder, PerfEvalJson.IndicatorSetFileName)), File.ReadAllText(Path.Combine(_seed.Folder, PerfEvalJson.ActualsFileName)));
+        var alone = SeedResult(setJson, actualsJson);
+
+        var results = new string[16];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            // Every other reading also reads a small document in between, so that the storage changes hands.
+            if (i % 2 == 0)
+            {
+                PerfEvalJson.ReadActuals(BigActuals(40 + i)).Succeeded.Should().BeTrue();
+            }
+
+            results[i] = SeedResult(setJson, actualsJson);
+        });
+
+        results.Should().OnlyContain(r => r == alone);
+    }
+
+    [Fact]
+    public void A_repeated_name_is_found_in_a_large_object_inside_another_large_object()
+    {
+        // Both maps have over 16 entries, so each is checked with a set of names; the inner map is read after the
+        // outer map's set was made, and the outer map's repeated name comes after the inner map.
+        var inner = new StringBuilder("{");
+        for (var i = 0; i < 20; i++)
+        {
+            inner.Append(CultureInfo.InvariantCulture, $"\"in{i}\": {i}, ");
+        }
+
+        inner.Append("\"in7\": 2 }");
+        var outer = new StringBuilder("{ \"indicatorSet\": \"s\", \"indicators\": {");
+        for (var i = 0; i < 20; i++)
+        {
+            outer.Append(CultureInfo.InvariantCulture, $"\"k{i}\": {(i == 17 ? "{ \"inputs\": " + inner + " }" : i.ToString(CultureInfo.InvariantCulture))}, ");
+        }
+
+        outer.Append("\"k3\": 1 } }");
+
+        var read = PerfEvalJson.ReadActuals(outer.ToString());
+
+        read.Diagnostics.Where(d => d.Code == DiagnosticCodes.DuplicateProperty).Select(d => d.Path)
+            .Should().BeEquivalentTo(["$.indicators.k3", "$.indicators.k17.inputs.in7"]);
+    }
+
+    private static string BigActuals(int n)
+    {
+        var sb = new StringBuilder("{ \"indicatorSet\": \"s\", \"indicators\": {");
+        for (var i = 0; i < n; i++)
+        {
+            sb.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"\"i{i}\": {{ \"actual\": \"{i}人\" }}");
+        }
+
+        return sb.Append("} }").ToString();
+    }
+}
