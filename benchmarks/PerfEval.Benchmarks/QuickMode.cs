@@ -355,15 +355,33 @@ internal static partial class QuickMode
         {
             for (var c = 0; c < operations.Length; c++)
             {
+                // Until the JIT has settled: no method compiled for 300 ms (on a loaded machine the tiered compiler's
+                // thread waits its turn, and code still at tier 0 would be timed), at most 20 s.
                 var warm = Stopwatch.StartNew();
+                var settled = Stopwatch.StartNew();
+                var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
                 var calls = 0L;
-                while (calls < 5 || warm.Elapsed.TotalMilliseconds < 200)
+                while (calls < 5 || warm.Elapsed.TotalMilliseconds < 200 || (settled.Elapsed.TotalMilliseconds < 300 && warm.Elapsed.TotalSeconds < 20))
                 {
                     _sink = operations[c]();
                     calls++;
+                    if (System.Runtime.JitInfo.GetCompiledMethodCount() is var now && now != compiled)
+                    {
+                        compiled = now;
+                        settled.Restart();
+                    }
                 }
 
-                iterations[c] = Math.Max(1, (long)(0.08 / (warm.Elapsed.TotalSeconds / calls)));
+                // The round is sized from the speed once settled.
+                var sizing = Stopwatch.StartNew();
+                var sized = 0L;
+                while (sized < 5 || sizing.Elapsed.TotalMilliseconds < 100)
+                {
+                    _sink = operations[c]();
+                    sized++;
+                }
+
+                iterations[c] = Math.Max(1, (long)(0.08 / (sizing.Elapsed.TotalSeconds / sized)));
             }
         }
 

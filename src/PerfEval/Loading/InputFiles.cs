@@ -171,7 +171,7 @@ internal static class InputFiles
     public static BoundedBytes FromString(string text, int limit)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > limit || (text.Length > limit / 3 && Encoding.UTF8.GetByteCount(text) > limit))
+        if (TooLargeString(text, limit) is not null)
         {
             return TooLarge(limit);
         }
@@ -179,6 +179,10 @@ internal static class InputFiles
         var bytes = Encoding.UTF8.GetBytes(text);
         return new BoundedBytes(bytes, bytes.Length, ReadFailure.None, null);
     }
+
+    /// <summary>Why a string is refused (its UTF-8 length is past <paramref name="limit"/>), or null when it is within it.</summary>
+    public static MessageText? TooLargeString(string text, int limit) =>
+        text.Length > limit || (text.Length > limit / 3 && Encoding.UTF8.GetByteCount(text) > limit) ? TooLargeReason(limit) : null;
 
     /// <summary>"the document is larger than 16 MiB", in the language the message is rendered in.</summary>
     public static MessageText TooLargeReason(int limit) => MessageText.Of("reason.documentTooLarge", ("size", Size(limit)));

@@ -8,22 +8,55 @@ internal sealed partial class JsonTree
     /// <summary>Maps byte offsets to 1-based lines and character columns; the lines are found the first time a position is asked for.</summary>
     internal sealed class LineMap
     {
-        private readonly ReadOnlyMemory<byte> _text;
         private readonly string? _source;
+
+        /// <summary>The text as given, when the parse read a borrowed copy of its bytes: encoded again only if a position is asked for.</summary>
+        private string? _original;
+        private ReadOnlyMemory<byte> _text;
         private readonly object _gate = new();
         private List<int>? _lineStarts;
         private int _lastLine = -1;
         private int _lastOffset;
         private int _lastColumn;
 
-        public LineMap(ReadOnlyMemory<byte> utf8, string? source)
+        /// <summary>Creates the map of a document.</summary>
+        /// <param name="utf8">The document's bytes, kept; ignored when <paramref name="original"/> is given.</param>
+        /// <param name="source">The document's name in findings.</param>
+        /// <param name="original">
+        /// The document as a string, when <paramref name="utf8"/> is a borrowed buffer that will be given back: the map
+        /// keeps the string instead and encodes it again the first time a position is asked for.
+        /// </param>
+        public LineMap(ReadOnlyMemory<byte> utf8, string? source, string? original = null)
         {
-            _text = utf8;
+            _text = original is null ? utf8 : default;
+            _original = original;
             _source = source;
         }
 
         /// <summary>The document's UTF-8 text (without a byte-order mark).</summary>
-        public ReadOnlySpan<byte> Text => _text.Span;
+        public ReadOnlySpan<byte> Text
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return Bytes().Span;
+                }
+            }
+        }
+
+        /// <summary>The bytes, encoded from the original string the first time they are needed; called under the lock.</summary>
+        private ReadOnlyMemory<byte> Bytes()
+        {
+            if (_original is { } original)
+            {
+                // The parse skipped a byte-order mark: so do the positions.
+                _text = System.Text.Encoding.UTF8.GetBytes(original.StartsWith('\uFEFF') ? original[1..] : original);
+                _original = null;
+            }
+
+            return _text;
+        }
 
         public SourceLocation? Locate(int byteOffset) => At(byteOffset);
 
@@ -71,7 +104,7 @@ internal sealed partial class JsonTree
                 start = starts[line - 1];
             }
 
-            return CharCount(start, Math.Min(start + bytePosition, _text.Length)) + 1;
+            return CharCount(start, start + bytePosition) + 1;
         }
 
         /// <summary>The byte offsets at which lines start; called under the lock.</summary>
@@ -80,7 +113,7 @@ internal sealed partial class JsonTree
             if (_lineStarts is null)
             {
                 var starts = new List<int> { 0 };
-                var utf8 = _text.Span;
+                var utf8 = Bytes().Span;
                 var at = 0;
                 int next;
                 while ((next = utf8[at..].IndexOf((byte)'\n')) >= 0)
@@ -97,7 +130,12 @@ internal sealed partial class JsonTree
 
         private int CharCount(int from, int to)
         {
-            var text = _text.Span;
+            ReadOnlySpan<byte> text;
+            lock (_gate)
+            {
+                text = Bytes().Span;
+            }
+
             var count = 0;
             for (var i = from; i < to && i < text.Length; i++)
             {

@@ -11,14 +11,22 @@ internal sealed partial class JsonTree
     /// Parses UTF-8 JSON held in <paramref name="utf8"/>, which the tree keeps (for the source map made when a finding
     /// asks for a position) and which must not change afterwards; returns null and adds PE1001 when it is not well-formed.
     /// </summary>
-    public static JsonTree? Parse(ReadOnlyMemory<byte> utf8, string? source, DiagnosticBag diagnostics, int maxDepth)
+    public static JsonTree? Parse(ReadOnlyMemory<byte> utf8, string? source, DiagnosticBag diagnostics, int maxDepth) =>
+        Parse(new Document(utf8, null), source, diagnostics, maxDepth);
+
+    /// <summary>
+    /// Parses a <paramref name="document"/>: its bytes, and when they are a borrowed buffer that will be given back, the
+    /// string they were encoded from, which the tree keeps instead of the bytes.
+    /// </summary>
+    public static JsonTree? Parse(Document document, string? source, DiagnosticBag diagnostics, int maxDepth)
     {
+        var utf8 = document.Utf8;
         if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8 = utf8[3..];
         }
 
-        var lines = new LineMap(utf8, source);
+        var lines = new LineMap(utf8, source, document.Original);
         var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -205,4 +213,7 @@ internal sealed partial class JsonTree
 
         return reader.GetString()!;
     }
+
+    /// <summary>A document to parse: its UTF-8 bytes, and the string they were encoded from when the bytes are only borrowed.</summary>
+    internal readonly record struct Document(ReadOnlyMemory<byte> Utf8, string? Original);
 }

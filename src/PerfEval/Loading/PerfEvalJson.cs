@@ -185,7 +185,7 @@ public static partial class PerfEvalJson
     /// <returns>The template, or the diagnostics that explain why there is none.</returns>
     public static LoadResult<RuleTemplate> ReadRuleTemplateFile(string path) => FromFile(path, ReadTemplate);
 
-    private static LoadResult<RuleTemplate> ReadTemplate(ReadOnlyMemory<byte> utf8, string? source)
+    private static LoadResult<RuleTemplate> ReadTemplate(JsonTree.Document utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -201,7 +201,7 @@ public static partial class PerfEvalJson
     }
 
     /// <summary>A folder's policy.json, kept as the values it changes, like a set's inline policy.</summary>
-    private static LoadResult<PolicyOverrides> ReadFolderPolicy(ReadOnlyMemory<byte> utf8, string? source)
+    private static LoadResult<PolicyOverrides> ReadFolderPolicy(JsonTree.Document utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -210,7 +210,7 @@ public static partial class PerfEvalJson
         return new LoadResult<PolicyOverrides>(diagnostics.HasErrors ? null : overrides, diagnostics.ToImmutable());
     }
 
-    private static LoadResult<ScoringPolicy> ReadPolicy(ReadOnlyMemory<byte> utf8, string? source, PolicyCatalog? catalog)
+    private static LoadResult<ScoringPolicy> ReadPolicy(JsonTree.Document utf8, string? source, PolicyCatalog? catalog)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -225,13 +225,13 @@ public static partial class PerfEvalJson
     /// keeps them for its source map instead of a copy), refused past <see cref="MaxDocumentBytes"/>.
     /// </summary>
     internal static LoadResult<IndicatorSet> ReadIndicatorSetWithin(ReadOnlyMemory<byte> utf8, string? source) =>
-        utf8.Length > MaxDocumentBytes ? Unreadable<IndicatorSet>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadIndicatorSet(utf8, source);
+        utf8.Length > MaxDocumentBytes ? Unreadable<IndicatorSet>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadIndicatorSet(new JsonTree.Document(utf8, null), source);
 
     /// <summary>Actuals from UTF-8 bytes held elsewhere (kept as <see cref="ReadIndicatorSetWithin"/> keeps them), refused past <see cref="MaxDocumentBytes"/>.</summary>
     internal static LoadResult<ProgrammeActuals> ReadActualsWithin(ReadOnlyMemory<byte> utf8, string? source) =>
-        utf8.Length > MaxDocumentBytes ? Unreadable<ProgrammeActuals>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadActuals(utf8, source);
+        utf8.Length > MaxDocumentBytes ? Unreadable<ProgrammeActuals>(source, InputFiles.TooLargeReason(MaxDocumentBytes)) : ReadActuals(new JsonTree.Document(utf8, null), source);
 
-    private static LoadResult<IndicatorSet> ReadIndicatorSet(ReadOnlyMemory<byte> utf8, string? source)
+    private static LoadResult<IndicatorSet> ReadIndicatorSet(JsonTree.Document utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -248,7 +248,7 @@ public static partial class PerfEvalJson
         return new LoadResult<IndicatorSet>(set, diagnostics.ToImmutable());
     }
 
-    private static LoadResult<ProgrammeActuals> ReadActuals(ReadOnlyMemory<byte> utf8, string? source)
+    private static LoadResult<ProgrammeActuals> ReadActuals(JsonTree.Document utf8, string? source)
     {
         var diagnostics = new DiagnosticBag();
         var root = JsonTree.Parse(utf8, source, diagnostics, MaxDepth);
@@ -262,8 +262,11 @@ public static partial class PerfEvalJson
         return new LoadResult<ProgrammeActuals>(actuals, diagnostics.ToImmutable());
     }
 
-    /// <summary>Reads a document from UTF-8 bytes that it may keep (for the source map): they do not change afterwards.</summary>
-    private delegate LoadResult<T> SpanReader<T>(ReadOnlyMemory<byte> utf8, string? source)
+    /// <summary>
+    /// Reads a document from UTF-8 bytes that it may keep (for the source map): they do not change afterwards, unless the
+    /// document also carries the string they were encoded from, which is then kept instead.
+    /// </summary>
+    private delegate LoadResult<T> SpanReader<T>(JsonTree.Document document, string? source)
         where T : class;
 
     private static LoadResult<T> FromStream<T>(Stream stream, string? source, SpanReader<T> read)
@@ -280,17 +283,34 @@ public static partial class PerfEvalJson
         return FromBytes(InputFiles.ReadFile(path, MaxDocumentBytes), path, read);
     }
 
-    /// <summary>A string is held to the same limit as a file: its UTF-8 length is checked before it is encoded.</summary>
+    /// <summary>
+    /// A string is held to the same limit as a file: its UTF-8 length is checked before it is encoded. It is encoded
+    /// into a pooled buffer, given back once the document is read; the tree keeps the string for positions.
+    /// </summary>
     private static LoadResult<T> FromString<T>(string json, string? source, SpanReader<T> read)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
-        return FromBytes(InputFiles.FromString(json, MaxDocumentBytes), source, read);
+        if (InputFiles.TooLargeString(json, MaxDocumentBytes) is { } tooLarge)
+        {
+            return Unreadable<T>(source, tooLarge);
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetBytes(json, buffer);
+            return read(new JsonTree.Document(buffer.AsMemory(0, length), json), source);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static LoadResult<T> FromBytes<T>(BoundedBytes bytes, string? source, SpanReader<T> read)
         where T : class =>
-        bytes.Succeeded ? read(Kept(bytes), source) : Unreadable<T>(source, bytes.Reason!);
+        bytes.Succeeded ? read(new JsonTree.Document(Kept(bytes), null), source) : Unreadable<T>(source, bytes.Reason!);
 
     /// <summary>The document's bytes, for the tree to keep: the buffer itself when little of it is unused, else a copy of the right size.</summary>
     private static ReadOnlyMemory<byte> Kept(BoundedBytes bytes) =>

@@ -80,6 +80,28 @@ public sealed class TreeReuseTests : IClassFixture<SeedExample>
             .Should().BeEquivalentTo(["$.indicators.k3", "$.indicators.k17.inputs.in7"]);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    public void Positions_asked_for_later_point_into_a_string_read_before_others(string bom)
+    {
+        // The string is encoded into a borrowed buffer that the next reading reuses: the set keeps the string.
+        var set = PerfEvalJson.ReadIndicatorSet(bom + """
+            {
+              "id": "s", "name": "测试", "year": 2025,
+              "indicators": [
+                { "id": "a", "name": "人数", "level2": "quantity", "target": "≥100", "weight": 90 }
+              ]
+            }
+            """, "set.json").GetValueOrThrow();
+        PerfEvalJson.ReadActuals(BigActuals(300)).Succeeded.Should().BeTrue();
+
+        var at = set.Locations["$.indicators[0].target"];
+
+        at.Should().NotBeNull();
+        (at!.Source, at.Line, at.Column).Should().Be(("set.json", 4, 64), "the value's line, and its column in characters");
+    }
+
     private static string BigActuals(int n)
     {
         var sb = new StringBuilder("{ \"indicatorSet\": \"s\", \"indicators\": {");
