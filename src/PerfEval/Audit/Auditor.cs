@@ -100,6 +100,7 @@ public static class Auditor
         Subtotals(stated.Level1Scores, "$.stated.level1Scores", evaluation, Compare, bag, map);
         Subtotals(stated.Level2Scores, "$.stated.level2Scores", evaluation, Compare, bag, map);
         Compare("$.stated.totalScore", MessageText.Of("figure.totalScore"), stated.TotalScore, evaluation.TotalScore);
+        StatedSums.Check(evaluation, stated, map, bag);
 
         // Every stated score above its weight: the budget's, the total, and the preparer's own scores in the actuals.
         AboveWeight(new Scored("$.stated.budgetScore", MessageText.Of("figure.budgetScore"), stated.BudgetScore, b.Weight), bag, map);

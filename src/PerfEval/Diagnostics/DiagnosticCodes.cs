@@ -168,6 +168,9 @@ public static class DiagnosticCodes
     /// <summary>A stated figure for an indicator or budget line the set does not have.</summary>
     public const string StatedUnknownItem = "PE4008";
 
+    /// <summary>A stated total or subtotal score that its stated parts (the budget's and each indicator's score, or the subtotals) do not add up to, by more than their rounding explains.</summary>
+    public const string StatedScoresDoNotAddUp = "PE4009";
+
     /// <summary>An output file that cannot be written (no such folder, a folder or a device in its place, a full disk); reported by the <c>perfeval</c> command.</summary>
     public const string UnwritableOutput = "PE5001";
 

@@ -83,6 +83,7 @@ public sealed class DiagnosticDescriptor
         new(DiagnosticCodes.MetButScoredBelowWeight, DiagnosticSeverity.Warning),
         new(DiagnosticCodes.ConclusionContradicts, DiagnosticSeverity.Error),
         new(DiagnosticCodes.StatedUnknownItem, DiagnosticSeverity.Error),
+        new(DiagnosticCodes.StatedScoresDoNotAddUp, DiagnosticSeverity.Error),
         new(DiagnosticCodes.UnwritableOutput, DiagnosticSeverity.Error),
         new(DiagnosticCodes.ImportUnreadable, DiagnosticSeverity.Error),
         new(DiagnosticCodes.ImportNoTable, DiagnosticSeverity.Error),

@@ -22,7 +22,7 @@ public sealed record ReviewFinding(string Submission, string Code, DiagnosticSev
         foreach (var f in review.Findings)
         {
             comparisons.TryGetValue(f.Path, out var c);
-            // PE4001 and PE4003 cite the stated figure as "stated" (and the sum of the parts as "sum"); PE4002 cites the stated
+            // PE4001, PE4003 and PE4009 cite the stated figure as "stated" (and the sum of the parts as "sum"); PE4002 cites the stated
             // shares' sum as "sum" beside the "recomputed" one.
             f.Arguments.TryGetValue("sum", out var sum);
             var hasRecomputed = f.Arguments.TryGetValue("recomputed", out var recomputed);

@@ -116,6 +116,19 @@ public sealed class FidelityCorpusTests
     }
 
     [Fact]
+    public void Jishan_medical_insurance_2020_the_stated_scores_add_up_to_93_against_a_stated_94_which_their_rounding_can_explain()
+    {
+        var audit = Audit("jishan-medical-insurance-2020");
+
+        // 9 + 13 + 15 + 10 + 10 + 27 + 9 = 93. Seven whole-number scores may be 7 × 0.5 = 3.5 from the unrounded ones (9.4 + 13.4
+        // + 15 + 10 + 10 + 27.4 + 9.4 = 93.6, which a whole-number total writes 94), and the total 0.5 from their sum: 1 point is within 4.
+        audit.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.StatedScoresDoNotAddUp);
+        var stated = PerfEvalJson.ReadProgrammeFolder(Path.Combine(Corpus, "jishan-medical-insurance-2020")).GetValueOrThrow().Actuals.Stated!;
+        (stated.BudgetScore + stated.Scores.Values.Sum()).Should().Be(93m);
+        stated.TotalScore.Should().Be(94m);
+    }
+
+    [Fact]
     public void Zhongjiang_water_gauges_2022_weights_of_110_are_found_behind_a_stated_total_of_100()
     {
         var audit = Audit("zhongjiang-water-gauges-2022");
@@ -127,7 +140,17 @@ public sealed class FidelityCorpusTests
         audit.Comparisons.Where(c => c.Path.StartsWith("$.stated.scores.", StringComparison.Ordinal)).Should().HaveCount(9).And.OnlyContain(c => c.Agrees);
         Disagreeing(audit).Should().Equal(("$.stated.totalScore", "100", "110"));
         audit.Comparisons.Single(c => c.Path == "$.stated.executionRate").Recomputed.Should().Be("100.00", "the table states 100.00%");
-        Codes(audit).Should().Equal(("PE4001", "$.stated.totalScore"), ("PE2023", "$.indicators"), ("PE2009", "$.indicators"));
+        Codes(audit).Should().Equal(("PE4001", "$.stated.totalScore"), ("PE4009", "$.stated.totalScore"), ("PE2023", "$.indicators"), ("PE2009", "$.indicators"));
+    }
+
+    [Fact]
+    public void Zhongjiang_water_gauges_2022_the_stated_scores_themselves_add_up_to_110_not_the_stated_100()
+    {
+        var audit = Audit("zhongjiang-water-gauges-2022");
+
+        // 10 (budget) + 10 + 10 + 20 + 10 + 10 + 10 + 10 + 10 + 10 = 110; ten whole-number figures explain at most 10 × 0.5 + 0.5 = 5.5.
+        var finding = audit.Findings.Single(f => f.Code == DiagnosticCodes.StatedScoresDoNotAddUp);
+        finding.Arguments.Should().Contain("stated", "100").And.Contain("sum", "110").And.Contain("count", "10").And.Contain("tolerance", "5.5");
     }
 
     [Fact]
@@ -169,6 +192,7 @@ public sealed class FidelityCorpusTests
             ("xiaoxian-farming-subsidy-2023", false), ("yongde-nutrition-2022", true), ("zhongjiang-water-gauges-2022", true));
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedFigureDisagrees).Count.Should().Be(17, "8 before, 3 in yongde, 5 in jishan, 1 in zhongjiang");
         summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.TotalContradictsDetail).Count.Should().Be(3);
+        summary.FindingsByCode.Single(c => c.Key == DiagnosticCodes.StatedScoresDoNotAddUp).Count.Should().Be(1, "zhongjiang's scores add up to 110, its total says 100");
     }
 
     private static AuditResult Audit(string name)
