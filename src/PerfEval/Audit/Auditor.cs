@@ -125,11 +125,11 @@ public static class Auditor
 
         if (stated.Conclusion is { } conclusion && (claims ?? ConclusionClaims.Default).Claims(conclusion))
         {
-            var unmet = evaluation.Indicators.Where(i => i.Status is IndicatorStatus.PartiallyMet or IndicatorStatus.NotMet or IndicatorStatus.Missing).ToList();
-            if (unmet.Count > 0)
+            var unmet = evaluation.Indicators.Where(i => i.Status is IndicatorStatus.PartiallyMet or IndicatorStatus.NotMet or IndicatorStatus.Missing).ToArray();
+            if (unmet.Length > 0)
             {
                 bag.Add(DiagnosticCodes.ConclusionContradicts, DiagnosticSeverity.Error, "$.stated.conclusion", map["$.stated.conclusion"],
-                    ("conclusion", conclusion.Length > 60 ? conclusion[..60] + "…" : conclusion), ("count", unmet.Count), ("names", MessageText.List(unmet.Select(i => i.Name))));
+                    ("conclusion", conclusion.Length > 60 ? conclusion[..60] + "…" : conclusion), ("count", unmet.Length), ("names", MessageText.List(unmet.Select(i => i.Name))));
             }
         }
 

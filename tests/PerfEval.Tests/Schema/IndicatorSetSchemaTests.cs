@@ -218,7 +218,7 @@ public sealed class IndicatorSetSchemaTests
         var read = PerfEvalJson.ReadIndicatorSet(json);
         read.Succeeded.Should().BeTrue("the reader looks policy names up when the set is evaluated");
         var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "training-2025", "indicators": { "trainees": 120 } }""").GetValueOrThrow();
-        new Evaluation.Evaluator().Evaluate(read.Value!, actuals).Findings.Should().Contain(f => f.Code == DiagnosticCodes.UnknownPolicy);
+        new PerfEval.Evaluation.Evaluator().Evaluate(read.Value!, actuals).Findings.Should().Contain(f => f.Code == DiagnosticCodes.UnknownPolicy);
     }
 
     [Fact]
