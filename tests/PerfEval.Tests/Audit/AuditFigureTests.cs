@@ -268,4 +268,124 @@ public sealed class AuditFigureTests
             ("$.stated.sources.b.available", "本级资金 full-year budget", true));
         Audits(audit, DiagnosticCodes.StatedUnknownItem).Should().ContainSingle().Which.Path.Should().Be("$.stated.sources.zz");
     }
+
+    [Fact]
+    public async Task Null_arguments_are_refused_by_name()
+    {
+        var audit = AuditOf("{}");
+        var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "s", "budget": { "available": 1, "spent": 1 }, "indicators": {} }""", "actuals.json").GetValueOrThrow();
+
+        FluentActions.Invoking(() => Auditor.Audit(null!, actuals)).Should().Throw<ArgumentNullException>().WithParameterName("evaluation");
+        FluentActions.Invoking(() => Auditor.Audit(audit.Evaluation, null!)).Should().Throw<ArgumentNullException>().WithParameterName("actuals");
+        FluentActions.Invoking(() => AuditJson.ToJson(null!)).Should().Throw<ArgumentNullException>().WithParameterName("audit");
+        (await FluentActions.Awaiting(() => AuditJson.WriteAsync(null!, Stream.Null)).Should().ThrowAsync<ArgumentNullException>()).WithParameterName("audit");
+        (await FluentActions.Awaiting(() => AuditJson.WriteAsync(audit, null!)).Should().ThrowAsync<ArgumentNullException>()).WithParameterName("utf8Json");
+        FluentActions.Invoking(() => ConclusionClaims.Default.Claims(null!)).Should().Throw<ArgumentNullException>().WithParameterName("conclusion");
+        FluentActions.Invoking(() => ConclusionClaims.Default.WithPhrases(null!)).Should().Throw<ArgumentNullException>().WithParameterName("phrases");
+    }
+
+    [Fact]
+    public async Task The_audit_json_is_indented_keeps_chinese_text_readable_and_is_written_to_a_stream_as_it_is_to_a_string()
+    {
+        var audit = AuditOf("""{ "grade": "良" }""");
+        using var stream = new MemoryStream();
+
+        await AuditJson.WriteAsync(audit, stream);
+
+        var json = AuditJson.ToJson(audit);
+        json.Should().StartWith("{\n  \"indicatorSet\": \"s\",\n  \"name\": \"测试项目\"").And.Contain("\"stated\": \"良\"");
+        stream.ToArray().Should().Equal(System.Text.Encoding.UTF8.GetBytes(json));
+    }
+
+    [Fact]
+    public void A_stated_budget_score_and_total_score_are_compared_with_the_recomputed_ones()
+    {
+        var audit = AuditOf("""{ "budgetScore": 0.03, "totalScore": 72 }""");
+
+        audit.Comparisons.Select(c => (c.Path, c.Label, c.Recomputed, c.Agrees)).Should().Equal(
+            ("$.stated.budgetScore", "budget score", "0.03", true),
+            ("$.stated.totalScore", "total score", "72", true));
+    }
+
+    [Fact]
+    public void A_stated_budget_score_above_its_weight_names_the_figure_the_stated_score_and_the_weight()
+    {
+        var finding = AuditOf("""{ "budgetScore": 10.5 }""").Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.ScoreAboveWeight).Subject;
+
+        finding.Arguments.Should().Contain(new Dictionary<string, string> { ["name"] = "budget score", ["stated"] = "10.5", ["weight"] = "10" });
+        finding.Location.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void The_findings_on_the_grade_and_the_conclusion_point_at_their_lines()
+    {
+        var audit = AuditOf("""{ "grade": "良", "conclusion": "各项绩效指标均按要求完成" }""");
+
+        audit.Findings.Where(f => f.Path is "$.stated.grade" or "$.stated.conclusion").Should().HaveCount(2).And.OnlyContain(f => f.Location != null);
+    }
+
+    [Fact]
+    public void An_unknown_item_is_named_in_its_finding_wherever_it_is_stated()
+    {
+        var audit = AuditOf("""{ "completionRates": { "c1": 1 }, "scores": { "s1": 1 }, "level1Scores": { "cost": 1 }, "sources": { "r1": { "available": 1 } } }""");
+
+        audit.Findings.Where(f => f.Code == DiagnosticCodes.StatedUnknownItem).Select(f => (f.Path, f.Arguments["id"])).Should().BeEquivalentTo(
+        [
+            ("$.stated.completionRates.c1", "c1"), ("$.stated.scores.s1", "s1"), ("$.stated.level1Scores.cost", "cost"), ("$.stated.sources.r1", "r1"),
+        ]);
+    }
+
+    [Fact]
+    public void Stated_subtotals_are_labelled_with_their_groups_and_compared_in_the_order_of_the_groups()
+    {
+        var audit = AuditOf("""{ "level1Scores": { "satisfaction": 10, "output": 44.3 }, "level2Scores": { "satisfaction": 10, "social": 18 } }""");
+
+        audit.Comparisons.Select(c => (c.Path, c.Label, c.Agrees)).Should().Equal(
+            ("$.stated.level1Scores.output", "Output score", true),
+            ("$.stated.level1Scores.satisfaction", "Satisfaction score", true),
+            ("$.stated.level2Scores.social", "Social benefit score", true),
+            ("$.stated.level2Scores.satisfaction", "Service-recipient satisfaction score", true));
+    }
+
+    [Fact]
+    public void Stated_rows_for_unknown_sources_are_reported_in_the_order_of_their_ids()
+    {
+        var audit = AuditOf("""{ "sources": { "zz": { "available": 1 }, "aa": { "available": 1 } } }""");
+
+        audit.Findings.Where(f => f.Code == DiagnosticCodes.StatedUnknownItem).Select(f => f.Path).Should().Equal("$.stated.sources.aa", "$.stated.sources.zz");
+    }
+
+    [Fact]
+    public void A_stated_rate_of_a_source_with_nothing_available_cannot_be_recomputed()
+    {
+        var audit = AuditOf(
+            """{ "sources": { "b": { "executionRate": 0 } } }""",
+            budget: """{ "available": 100, "spent": 3, "sources": { "a": { "available": 100, "spent": 3 }, "b": { "available": 0, "spent": 0 } }, "expenditures": { "x": 1, "y": 1, "z": 1 } }""");
+
+        audit.Comparisons.Should().ContainSingle().Which.Should().Match<StatedComparison>(c => c.Path == "$.stated.sources.b.executionRate" && !c.Agrees && c.Recomputed == "—");
+    }
+
+    [Fact]
+    public void A_stated_share_of_nothing_spent_cannot_be_recomputed()
+    {
+        var audit = AuditOf("""{ "expenditureShares": { "x": 0 } }""", budget: """{ "sources": { "a": 600, "b": 400 }, "expenditures": { "x": 0, "y": 0, "z": 0 } }""");
+
+        audit.Comparisons.Should().ContainSingle().Which.Should().Match<StatedComparison>(c => !c.Agrees && c.Recomputed == "—" && c.Exact == "—");
+        audit.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.SharesForced);
+    }
+
+    [Fact]
+    public void Source_shares_forced_to_100_percent_are_reported_as_source_shares()
+    {
+        // 12.345 and 87.655 of 100 round to 12.35 and 87.66, 100.01 in all; a report printing 12.34 and 87.66 forced the sum.
+        const string budget = """{ "sources": { "a": 12.345, "b": 87.655 }, "expenditures": { "x": 1, "y": 1, "z": 1 } }""";
+
+        var forced = AuditOf("""{ "sourceShares": { "a": 12.34, "b": 87.66 } }""", budget: budget);
+        var exact = AuditOf("""{ "sourceShares": { "a": 12.345, "b": 87.655 } }""", budget: budget);
+
+        forced.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.SharesForced).Which.Should().Match<Diagnostic>(f =>
+            f.Path == "$.stated.sourceShares" && f.Arguments["what"] == "source shares" && f.Arguments["recomputed"] == "100.01%" && f.Arguments["adjusted"] == "中央资金 (12.34% / 12.35%)");
+        exact.Comparisons.Should().OnlyContain(c => c.Agrees).And.HaveCount(2);
+        exact.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.SharesForced, "the stated shares are right to three decimals, however their sum came out");
+    }
 }

@@ -193,4 +193,42 @@ public sealed class PolicyConsistencyTests
         r.Budget.Deviation.ExplanationRequired.Should().BeFalse("85 % is above the 80 % of this policy");
         r.Budget.Weight.Should().Be(10m);
     }
+
+    [Fact]
+    public void An_unknown_base_is_reported_with_the_known_policies_in_order()
+    {
+        var unknown = PerfEvalJson.ReadScoringPolicy("""{ "name": "x", "extends": "nowhere" }""", "x.json", null);
+
+        unknown.Diagnostics.Should().ContainSingle().Which.Arguments["known"].Should().Be(string.Join(", ", PolicyCatalog.BuiltIn.Names.Order(StringComparer.Ordinal)))
+            .And.StartWith("mof-2020, ");
+    }
+
+    [Fact]
+    public void An_extending_policys_own_reduction_threshold_wins_over_its_bases()
+    {
+        var basis = ScoringPolicy.Mof2020 with { Name = "basis", OverAchievementReduceAt = 150m, OverAchievementReduceShare = 0.1m };
+
+        var read = PerfEvalJson.ReadScoringPolicy("""{ "name": "child", "extends": "basis", "overAchievement": { "reduceAt": 160 } }""", "child.json", PolicyCatalog.BuiltIn.With(basis));
+
+        read.Value!.OverAchievementReduceAt.Should().Be(160m);
+    }
+
+    [Fact]
+    public void An_inconsistent_inline_policy_on_a_base_only_the_evaluators_catalogue_knows_gives_way_to_the_evaluators_policy()
+    {
+        // province-x gives 10 + 90 = 100; the inline policy raises the budget to 20 and keeps the total of 100.
+        var province = ScoringPolicy.Mof2020 with { Name = "province-x" };
+        var set = PerfEvalJson.ReadIndicatorSet(
+            """
+            { "id": "s", "name": "测试项目", "year": 2025, "policy": { "extends": "province-x", "budgetWeight": 20 },
+              "indicators": [ { "id": "n", "name": "培训人数", "level2": "quantity", "target": "≥100", "weight": 90 } ] }
+            """, "indicators.json").GetValueOrThrow();
+        var actuals = PerfEvalJson.ReadActuals("""{ "indicatorSet": "s", "budget": { "available": 100, "spent": 100 }, "indicators": { "n": 100 } }""", "actuals.json").GetValueOrThrow();
+
+        var r = new Evaluator(new PerfEvalOptions { Policies = PolicyCatalog.BuiltIn.With(province) }).Evaluate(set, actuals);
+
+        r.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.InvalidPolicy).Which.Path.Should().Be("$.policy");
+        r.Policy.Should().Be("mof-2020");
+        r.Budget.Weight.Should().Be(10m);
+    }
 }
