@@ -128,38 +128,37 @@ internal sealed partial class JsonTree
         /// <summary>Moves the properties pushed since <paramref name="start"/> to the kept storage; returns where they lie.</summary>
         public (int First, int Count) KeepProperties(int start)
         {
-            var count = PendingProperties - start;
-            var first = _propertyCount;
-            if (first + count > Properties.Length)
-            {
-                var grown = Properties;
-                Array.Resize(ref grown, Math.Max(Properties.Length * 2, first + count));
-                Properties = grown;
-            }
-
-            _pendingProperties.AsSpan(start, count).CopyTo(Properties.AsSpan(first));
-            Array.Clear(_pendingProperties, start, count);
-            PendingProperties = start;
-            _propertyCount += count;
-            return (first, count);
+            var storage = Properties;
+            var pending = PendingProperties;
+            var kept = Keep(_pendingProperties, ref pending, ref storage, ref _propertyCount, start);
+            (Properties, PendingProperties) = (storage, pending);
+            return kept;
         }
 
         /// <summary>Moves the items pushed since <paramref name="start"/> to the kept storage; returns where they lie.</summary>
         public (int First, int Count) KeepItems(int start)
         {
-            var count = PendingItems - start;
-            var first = _itemCount;
-            if (first + count > Items.Length)
+            var storage = Items;
+            var pending = PendingItems;
+            var kept = Keep(_pendingItems, ref pending, ref storage, ref _itemCount, start);
+            (Items, PendingItems) = (storage, pending);
+            return kept;
+        }
+
+        /// <summary>Moves a stack's top (from <paramref name="start"/>) to the end of the kept storage, which grows as needed.</summary>
+        private static (int First, int Count) Keep<T>(T[] stack, ref int stackCount, ref T[] storage, ref int used, int start)
+        {
+            var count = stackCount - start;
+            var first = used;
+            if (first + count > storage.Length)
             {
-                var grown = Items;
-                Array.Resize(ref grown, Math.Max(Items.Length * 2, first + count));
-                Items = grown;
+                Array.Resize(ref storage, Math.Max(storage.Length * 2, first + count));
             }
 
-            _pendingItems.AsSpan(start, count).CopyTo(Items.AsSpan(first));
-            Array.Clear(_pendingItems, start, count);
-            PendingItems = start;
-            _itemCount += count;
+            stack.AsSpan(start, count).CopyTo(storage.AsSpan(first));
+            Array.Clear(stack, start, count);
+            stackCount = start;
+            used += count;
             return (first, count);
         }
 
