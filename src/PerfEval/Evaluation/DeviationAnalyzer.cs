@@ -101,31 +101,31 @@ internal sealed partial class DeviationAnalyzer(EvaluationContext context)
 
     private Deviation AnalyzeIndicator(int position, IndicatorResult r, IndicatorActual? given, BudgetResult budget)
     {
+        var own = given is null ? null : Preparer(given.Reason, given.Measures, given.ReasonCategory, given.Id);
+
+        // The common case: no rules to run, so no values to gather, and the preparer's reason is known before the deviation is made.
+        var ruleless = !rules.HasIndicatorRules || r.Status == IndicatorStatus.NotApplicable;
+        var reasons = ruleless && own is not null ? [own] : ImmutableArray<DeviationReason>.Empty;
         Deviation deviation;
         try
         {
-            deviation = Measure(r);
+            deviation = Measure(r, reasons);
         }
         catch (OverflowException)
         {
             // X − T or (X − T) / T is beyond a decimal: the deviation has no figure, and the finding says so.
-            deviation = Deviation.None with { Triggers = r.Score < r.Weight ? PointsLost : [] };
+            deviation = Deviation.None with { Triggers = r.Score < r.Weight ? PointsLost : [], Reasons = reasons };
             var (path, location) = context.IndicatorPlace(position, r.Id, given is not null);
             findings.Add(DiagnosticCodes.FigureOutOfRange, DiagnosticSeverity.Warning, path, location,
                 ("figure", MessageText.Of("figure.indicatorDeviation", ("id", r.Id))));
         }
 
-        var own = given is null ? null : Preparer(given.Reason, given.Measures, given.ReasonCategory, given.Id);
-        if (!rules.HasIndicatorRules || r.Status == IndicatorStatus.NotApplicable)
+        if (!ruleless)
         {
-            // The common case: no rules to run, so no values to gather.
-            deviation = own is null ? deviation : deviation with { Reasons = [own] };
-            MissingExplanation((position, given is not null), r, deviation);
-            return deviation;
+            var ruled = RunRules(r, given, deviation, (budget, context.IndicatorPlace(position, r.Id, given is not null).Path));
+            deviation = deviation with { Reasons = own is null ? ruled : ruled.Insert(0, own) };
         }
 
-        var ruled = RunRules(r, given, deviation, (budget, context.IndicatorPlace(position, r.Id, given is not null).Path));
-        deviation = deviation with { Reasons = own is null ? ruled : ruled.Insert(0, own) };
         MissingExplanation((position, given is not null), r, deviation);
         return deviation;
     }
@@ -167,12 +167,12 @@ internal sealed partial class DeviationAnalyzer(EvaluationContext context)
         }
     }
 
-    /// <summary>The direction and size of an indicator's deviation, and the triggers that require an explanation.</summary>
-    private Deviation Measure(IndicatorResult r)
+    /// <summary>The direction and size of an indicator's deviation, the triggers that require an explanation, and the <paramref name="reasons"/> already known.</summary>
+    private Deviation Measure(IndicatorResult r, ImmutableArray<DeviationReason> reasons)
     {
         if (r.Status == IndicatorStatus.NotApplicable)
         {
-            return Deviation.None;
+            return reasons.IsEmpty ? Deviation.None : Deviation.None with { Reasons = reasons };
         }
 
         var t = r.Target;
@@ -213,7 +213,7 @@ internal sealed partial class DeviationAnalyzer(EvaluationContext context)
             _ => ImmutableArray<ExplanationTrigger>.Empty,
         };
 
-        return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers };
+        return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers, Reasons = reasons };
     }
 
     /// <summary>

@@ -18,8 +18,9 @@ internal static class ActualsReader
             return null;
         }
 
-        var indicators = ImmutableArray.CreateBuilder<IndicatorActual>();
-        foreach (var entry in root.Get("indicators")?.Properties ?? default)
+        var entries = root.Get("indicators")?.Properties ?? default;
+        var indicators = ImmutableArray.CreateBuilder<IndicatorActual>(entries.Length);
+        foreach (var entry in entries)
         {
             if (ObjectReader.IsEntry(entry) && ReadIndicator(entry.Name, entry.Value, diagnostics) is { } actual)
             {
@@ -43,7 +44,7 @@ internal static class ActualsReader
                 Measures = budget.String("measures"),
                 ReasonCategory = budget.String("reasonCategory"),
             },
-            Indicators = indicators.ToImmutable(),
+            Indicators = indicators.DrainToImmutable(),
             Year = root.Int("year"),
             AsOf = AsOf(root.Get("asOf"), diagnostics),
             Stated = stated is null ? null : new StatedFigures

@@ -19,8 +19,9 @@ internal static class IndicatorSetReader
         }
 
         var year = root.Int("year");
-        var indicators = ImmutableArray.CreateBuilder<IndicatorDefinition>();
-        foreach (var item in root.Items("indicators"))
+        var items = root.Items("indicators");
+        var indicators = ImmutableArray.CreateBuilder<IndicatorDefinition>(items.Length);
+        foreach (var item in items)
         {
             if (ReadIndicator(item, year ?? DateTime.Today.Year, diagnostics) is { } indicator)
             {
@@ -45,7 +46,7 @@ internal static class IndicatorSetReader
                 Sources = ReadLines(budget.Items("sources"), diagnostics, sources: true),
                 Expenditures = ReadLines(budget.Items("expenditures"), diagnostics, sources: false),
             },
-            Indicators = indicators.ToImmutable(),
+            Indicators = indicators.DrainToImmutable(),
             PolicyName = overrides?.Extends ?? (overrides is null ? policy?.Text : ScoringPolicy.Mof2020.Name),
             InlinePolicy = overrides,
             ReasonCategories = RuleReader.Categories(root.Items("reasonCategories")),

@@ -26,6 +26,15 @@ internal sealed partial class JsonTree
         private bool _released;
         private HashSet<string>?[] _names = new HashSet<string>?[4];
 
+        /// <summary>The texts of this parse, for <see cref="FindText"/>: an open-addressing table of 1-based indexes into <see cref="_texts"/>.</summary>
+        private int[] _textSlots = new int[256];
+        private (int Start, int Length, string Text)[] _texts = new (int, int, string)[64];
+        private int _textCount;
+
+        /// <summary>The UTF-8 bytes of the texts of this parse, side by side.</summary>
+        private byte[] _textBytes = new byte[4096];
+        private int _textBytesUsed;
+
         /// <summary>The properties of the objects read, each object's side by side.</summary>
         public JsonProperty[] Properties { get; private set; } = new JsonProperty[256];
 
@@ -69,6 +78,62 @@ internal sealed partial class JsonTree
             node.Schema = null;
             node.Invalid = node.Faulty = false;
             return node;
+        }
+
+        /// <summary>
+        /// The string already made in this parse for the text <paramref name="utf8"/>, or null; a document repeats its
+        /// own texts (a programme's name in every indicator, the same reason under several), and each is decoded once.
+        /// </summary>
+        public string? FindText(ReadOnlySpan<byte> utf8, out int slot)
+        {
+            var mask = _textSlots.Length - 1;
+            for (slot = Vocabulary.Slot(utf8, mask); _textSlots[slot] is var at and > 0; slot = (slot + 1) & mask)
+            {
+                var (start, length, text) = _texts[at - 1];
+                if (utf8.SequenceEqual(_textBytes.AsSpan(start, length)))
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Remembers <paramref name="text"/>, decoded from <paramref name="utf8"/>, at the free <paramref name="slot"/> that <see cref="FindText"/> gave.</summary>
+        public void AddText(ReadOnlySpan<byte> utf8, int slot, string text)
+        {
+            if (_textBytesUsed + utf8.Length > _textBytes.Length)
+            {
+                Array.Resize(ref _textBytes, Math.Max(_textBytes.Length * 2, _textBytesUsed + utf8.Length));
+            }
+
+            if (_textCount == _texts.Length)
+            {
+                Array.Resize(ref _texts, _texts.Length * 2);
+            }
+
+            utf8.CopyTo(_textBytes.AsSpan(_textBytesUsed));
+            _texts[_textCount++] = (_textBytesUsed, utf8.Length, text);
+            _textBytesUsed += utf8.Length;
+            _textSlots[slot] = _textCount;
+
+            // At most half full, so that a lookup meets an empty slot soon.
+            if (_textCount * 2 > _textSlots.Length)
+            {
+                _textSlots = new int[_textSlots.Length * 2];
+                var mask = _textSlots.Length - 1;
+                for (var i = 0; i < _textCount; i++)
+                {
+                    var (start, length, _) = _texts[i];
+                    var s = Vocabulary.Slot(_textBytes.AsSpan(start, length), mask);
+                    while (_textSlots[s] != 0)
+                    {
+                        s = (s + 1) & mask;
+                    }
+
+                    _textSlots[s] = i + 1;
+                }
+            }
         }
 
         public void Push(JsonProperty property)
@@ -192,7 +257,11 @@ internal sealed partial class JsonTree
                 node.Invalid = node.Faulty = false;
             }
 
-            var small = _nodes.Length <= MostKept && Properties.Length <= MostKept && Items.Length <= MostKept;
+            Array.Clear(_texts, 0, _textCount);
+            Array.Clear(_textSlots);
+            _textCount = _textBytesUsed = 0;
+
+            var small = _nodes.Length <= MostKept && Properties.Length <= MostKept && Items.Length <= MostKept && _textSlots.Length <= MostKept && _textBytes.Length <= MostKept * 16;
             foreach (var names in _names)
             {
                 small &= names is null || names.Count <= MostKept;

@@ -107,7 +107,7 @@ internal sealed partial class JsonTree
                 HashSet<string>? seen = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var propertyName = Intern(ref reader);
+                    var propertyName = Intern(ref reader, arena);
                     var nameOffset = (int)reader.TokenStartIndex;
                     reader.Read();
                     var value = ReadValue(ref reader, node, propertyName, 0, lines, diagnostics, arena);
@@ -156,7 +156,7 @@ internal sealed partial class JsonTree
             case JsonTokenType.String:
             {
                 var node = arena.Node(JsonKind.String, parent, name, index, lines, offset);
-                node.Text = Intern(ref reader);
+                node.Text = Intern(ref reader, arena);
                 return node;
             }
 
@@ -203,15 +203,35 @@ internal sealed partial class JsonTree
 
     private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 101).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
-    /// <summary>A string token's text; the words of the file formats come from <see cref="Vocabulary"/> instead of being decoded again.</summary>
-    private static string Intern(ref Utf8JsonReader reader)
+    /// <summary>Texts longer than this are decoded each time: long texts rarely repeat within a document.</summary>
+    private const int LongestSharedText = 256;
+
+    /// <summary>
+    /// A string token's text: the words of the file formats come from <see cref="Vocabulary"/>, and a text the document
+    /// has already used is the string made the first time (see <see cref="Arena.FindText"/>), instead of being decoded again.
+    /// </summary>
+    private static string Intern(ref Utf8JsonReader reader, Arena arena)
     {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= 32 && Vocabulary.Find(reader.ValueSpan) is { } known)
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > LongestSharedText)
+        {
+            return reader.GetString()!;
+        }
+
+        var utf8 = reader.ValueSpan;
+        if (utf8.Length <= 32 && Vocabulary.Find(utf8) is { } known)
         {
             return known;
         }
 
-        return reader.GetString()!;
+        if (arena.FindText(utf8, out var slot) is { } seen)
+        {
+            return seen;
+        }
+
+        // GetString checks the bytes are UTF-8 (a broken text ends the parse with PE1001) before the text is shared.
+        var text = reader.GetString()!;
+        arena.AddText(utf8, slot, text);
+        return text;
     }
 
     /// <summary>A document to parse: its UTF-8 bytes, and the string they were encoded from when the bytes are only borrowed.</summary>

@@ -74,7 +74,7 @@ internal static class Vocabulary
     }
 
     /// <summary>A hash of the length and the first and last eight bytes (the bytes are compared anyway).</summary>
-    private static int Slot(ReadOnlySpan<byte> bytes, int mask)
+    internal static int Slot(ReadOnlySpan<byte> bytes, int mask)
     {
         ulong head, tail;
         if (bytes.Length >= 8)

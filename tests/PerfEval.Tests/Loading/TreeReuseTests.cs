@@ -102,6 +102,36 @@ public sealed class TreeReuseTests : IClassFixture<SeedExample>
         (at!.Source, at.Line, at.Column).Should().Be(("set.json", 4, 64), "the value's line, and its column in characters");
     }
 
+    [Fact]
+    public void A_text_a_document_repeats_is_one_string_and_does_not_outlive_its_document()
+    {
+        static string Set(string program) => $$"""
+            { "id": "s", "name": "测试", "year": 2025,
+              "indicators": [
+                { "id": "a", "name": "人数", "program": "{{program}}", "level2": "quantity", "target": "≥100", "weight": 45 },
+                { "id": "b", "name": "户数", "program": "{{program}}", "level2": "quantity", "target": "≥10", "weight": 45 }
+              ] }
+            """;
+
+        var first = PerfEvalJson.ReadIndicatorSet(Set("农业生产发展资金")).GetValueOrThrow();
+        var second = PerfEvalJson.ReadIndicatorSet(Set("农业生产发展资金")).GetValueOrThrow();
+        var other = PerfEvalJson.ReadIndicatorSet(Set("林业生产发展资金")).GetValueOrThrow();
+
+        first.Indicators[0].Program.Should().Be("农业生产发展资金");
+        ReferenceEquals(first.Indicators[0].Program, first.Indicators[1].Program).Should().BeTrue("the document's second use of the text shares the first's string");
+        ReferenceEquals(first.Indicators[0].Program, second.Indicators[0].Program).Should().BeFalse("a later document makes its own strings");
+        other.Indicators.Select(i => i.Program).Should().Equal("林业生产发展资金", "林业生产发展资金");
+    }
+
+    [Fact]
+    public void Hundreds_of_distinct_texts_in_one_document_each_keep_their_own_value()
+    {
+        var read = PerfEvalJson.ReadActuals(BigActuals(700)).GetValueOrThrow();
+
+        read.Indicators.Should().HaveCount(700);
+        read.Indicators.Select(i => (i.Id, i.Actual!.Text)).Should().Equal(Enumerable.Range(0, 700).Select(n => ($"i{n}", $"{n}人")));
+    }
+
     private static string BigActuals(int n)
     {
         var sb = new StringBuilder("{ \"indicatorSet\": \"s\", \"indicators\": {");
