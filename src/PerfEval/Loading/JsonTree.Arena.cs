@@ -28,7 +28,7 @@ internal sealed partial class JsonTree
 
         /// <summary>The texts of this parse, for <see cref="FindText"/>: an open-addressing table of 1-based indexes into <see cref="_texts"/>.</summary>
         private int[] _textSlots = new int[256];
-        private (int Start, int Length, string Text)[] _texts = new (int, int, string)[64];
+        private (int Start, int Length, int Hash, string Text)[] _texts = new (int, int, int, string)[64];
         private int _textCount;
 
         /// <summary>The UTF-8 bytes of the texts of this parse, side by side.</summary>
@@ -84,13 +84,13 @@ internal sealed partial class JsonTree
         /// The string already made in this parse for the text <paramref name="utf8"/>, or null; a document repeats its
         /// own texts (a programme's name in every indicator, the same reason under several), and each is decoded once.
         /// </summary>
-        public string? FindText(ReadOnlySpan<byte> utf8, out int slot)
+        public string? FindText(ReadOnlySpan<byte> utf8, int hash, out int slot)
         {
             var mask = _textSlots.Length - 1;
-            for (slot = Vocabulary.Slot(utf8, mask); _textSlots[slot] is var at and > 0; slot = (slot + 1) & mask)
+            for (slot = hash & mask; _textSlots[slot] is var at and > 0; slot = (slot + 1) & mask)
             {
-                var (start, length, text) = _texts[at - 1];
-                if (utf8.SequenceEqual(_textBytes.AsSpan(start, length)))
+                var (start, length, textHash, text) = _texts[at - 1];
+                if (textHash == hash && utf8.SequenceEqual(_textBytes.AsSpan(start, length)))
                 {
                     return text;
                 }
@@ -100,7 +100,7 @@ internal sealed partial class JsonTree
         }
 
         /// <summary>Remembers <paramref name="text"/>, decoded from <paramref name="utf8"/>, at the free <paramref name="slot"/> that <see cref="FindText"/> gave.</summary>
-        public void AddText(ReadOnlySpan<byte> utf8, int slot, string text)
+        public void AddText(ReadOnlySpan<byte> utf8, int hash, int slot, string text)
         {
             if (_textBytesUsed + utf8.Length > _textBytes.Length)
             {
@@ -113,7 +113,7 @@ internal sealed partial class JsonTree
             }
 
             utf8.CopyTo(_textBytes.AsSpan(_textBytesUsed));
-            _texts[_textCount++] = (_textBytesUsed, utf8.Length, text);
+            _texts[_textCount++] = (_textBytesUsed, utf8.Length, hash, text);
             _textBytesUsed += utf8.Length;
             _textSlots[slot] = _textCount;
 
@@ -124,8 +124,7 @@ internal sealed partial class JsonTree
                 var mask = _textSlots.Length - 1;
                 for (var i = 0; i < _textCount; i++)
                 {
-                    var (start, length, _) = _texts[i];
-                    var s = Vocabulary.Slot(_textBytes.AsSpan(start, length), mask);
+                    var s = _texts[i].Hash & mask;
                     while (_textSlots[s] != 0)
                     {
                         s = (s + 1) & mask;

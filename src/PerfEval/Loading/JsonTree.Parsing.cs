@@ -218,19 +218,20 @@ internal sealed partial class JsonTree
         }
 
         var utf8 = reader.ValueSpan;
-        if (utf8.Length <= 32 && Vocabulary.Find(utf8) is { } known)
+        var hash = Vocabulary.Hash(utf8);
+        if (utf8.Length <= 32 && Vocabulary.Find(utf8, hash) is { } known)
         {
             return known;
         }
 
-        if (arena.FindText(utf8, out var slot) is { } seen)
+        if (arena.FindText(utf8, hash, out var slot) is { } seen)
         {
             return seen;
         }
 
         // GetString checks the bytes are UTF-8 (a broken text ends the parse with PE1001) before the text is shared.
         var text = reader.GetString()!;
-        arena.AddText(utf8, slot, text);
+        arena.AddText(utf8, hash, slot, text);
         return text;
     }
 

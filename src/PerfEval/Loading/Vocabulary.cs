@@ -22,11 +22,11 @@ internal static class Vocabulary
     /// <summary>Open addressing, a power of two at least four times the number of words: one probe in most lookups.</summary>
     private static readonly (byte[] Utf8, string Text)?[] Table = Build();
 
-    /// <summary>The shared string for <paramref name="utf8"/>, or null when it is not a word of the formats.</summary>
-    public static string? Find(ReadOnlySpan<byte> utf8)
+    /// <summary>The shared string for <paramref name="utf8"/>, whose <see cref="Hash"/> is <paramref name="hash"/>, or null when it is not a word of the formats.</summary>
+    public static string? Find(ReadOnlySpan<byte> utf8, int hash)
     {
         var mask = Table.Length - 1;
-        for (var slot = Slot(utf8, mask); Table[slot] is { } entry; slot = (slot + 1) & mask)
+        for (var slot = hash & mask; Table[slot] is { } entry; slot = (slot + 1) & mask)
         {
             if (utf8.SequenceEqual(entry.Utf8))
             {
@@ -61,7 +61,7 @@ internal static class Vocabulary
         foreach (var word in words)
         {
             var utf8 = Encoding.UTF8.GetBytes(word);
-            var slot = Slot(utf8, size - 1);
+            var slot = Hash(utf8) & (size - 1);
             while (table[slot] is not null)
             {
                 slot = (slot + 1) & (size - 1);
@@ -73,8 +73,11 @@ internal static class Vocabulary
         return table;
     }
 
-    /// <summary>A hash of the length and the first and last eight bytes (the bytes are compared anyway).</summary>
-    internal static int Slot(ReadOnlySpan<byte> bytes, int mask)
+    /// <summary>
+    /// A hash of the length and the first and last eight bytes (the bytes are compared anyway), never negative; the
+    /// parse's own table of texts uses it too, so that a text is hashed once.
+    /// </summary>
+    internal static int Hash(ReadOnlySpan<byte> bytes)
     {
         ulong head, tail;
         if (bytes.Length >= 8)
@@ -94,6 +97,6 @@ internal static class Vocabulary
         }
 
         var hash = unchecked(((head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL)) + (ulong)bytes.Length);
-        return (int)((hash ^ (hash >> 29)) & (ulong)mask);
+        return (int)((hash ^ (hash >> 29)) & int.MaxValue);
     }
 }
