@@ -1,5 +1,6 @@
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
+using PerfEval.Indicators;
 
 namespace PerfEval.Evaluation;
 
@@ -88,7 +89,8 @@ internal static class QualitativeGrading
             {
                 var path = input.ActualsPath;
                 context.Findings.Add(DiagnosticCodes.ScoreOutOfBand, DiagnosticSeverity.Error, path + ".score", map[path],
-                    ("score", stated), ("low", Figures.Round(low)), ("high", Figures.Round(high)), ("grade", Label(qg)), ("used", Figures.Round(score)));
+                    ("score", stated), ("low", Notation.Number(Figures.Round(low))), ("high", Notation.Number(Figures.Round(high))), ("grade", Label(qg)),
+                    ("used", Notation.Number(Figures.Round(score))));
             }
         }
 

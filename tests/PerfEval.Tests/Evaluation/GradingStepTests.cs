@@ -56,8 +56,8 @@ public sealed class GradingStepTests
         Q(r).Should().Match<IndicatorResult>(q => q.Grade == QualitativeGrade.Achieved && q.Score == 30m);
         var finding = r.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.ScoreOutOfBand).Subject;
         (finding.Path, finding.Severity).Should().Be(("$.indicators.q.score", DiagnosticSeverity.Error));
-        finding.Arguments.Should().Contain(new Dictionary<string, string> { ["score"] = "31", ["high"] = "30", ["grade"] = "achieved", ["used"] = "30" });
-        decimal.Parse(finding.Arguments["low"], CultureInfo.InvariantCulture).Should().Be(24m, "0.8 × 30");
+        // The band's bounds are written as the audit's PE4005 writes them: 24, not 24.0 or 24.00.
+        finding.Arguments.Should().Contain(new Dictionary<string, string> { ["score"] = "31", ["low"] = "24", ["high"] = "30", ["grade"] = "achieved", ["used"] = "30" });
     }
 
     [Fact]
