@@ -55,6 +55,8 @@ internal static class ProfileLoop
         o.WriteLine($"{scenario}: {calls} calls in {clock.Elapsed.TotalSeconds:0.0} s, {clock.Elapsed.TotalMilliseconds * 1000 / calls:0.0} us and {bytes / calls} bytes per call");
         o.WriteLine($"collections: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2; paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds / clock.Elapsed.TotalMilliseconds:P1} of the time");
         listener?.Report(o, calls);
+        var eph = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        o.WriteLine($"last ephemeral GC: gen {eph.Generation}, promoted {eph.PromotedBytes / 1024} KB, pause {eph.PauseDurations[0].TotalMilliseconds:0.000} ms, heap {eph.HeapSizeBytes / 1024} KB, fragmented {eph.FragmentedBytes / 1024} KB");
         return 0;
     }
 
