@@ -97,7 +97,7 @@ public static class ReportDraft
             var k = 1;
             foreach (var i in unmet)
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"{k++}. {i.Name}：完成率{Rate(i.CompletionRate)}{Reasons(i.Deviation)}").AppendLine();
+                sb.AppendLine(CultureInfo.InvariantCulture, $"{k++}. {i.Name}：{Shortfall(i)}{Reasons(i.Deviation)}").AppendLine();
             }
         }
 
@@ -135,6 +135,15 @@ public static class ReportDraft
         };
         return sentence + Reasons(i.Deviation);
     }
+
+    /// <summary>
+    /// How an unmet indicator fell short: its completion rate; where it has none (a qualitative target, an actual in
+    /// words judged by its grade), what was reached, in the preparer's words; an indicator without an actual says so.
+    /// </summary>
+    private static string Shortfall(IndicatorResult i) =>
+        i.CompletionRate is { } rate ? "完成率" + Rate(rate)
+        : i.Status == IndicatorStatus.Missing || i.Actual is not { Text.Length: > 0 } ? "未填报实际完成值"
+        : "实际为" + i.Actual.Text;
 
     /// <summary>"，因…。改进措施：…。" from the reasons given, the preparer's first; "。" when none.</summary>
     private static string Reasons(Deviation d)

@@ -129,6 +129,18 @@ public sealed class ActualsInWordsTests
     }
 
     [Fact]
+    public void An_unmet_indicator_judged_in_words_is_explained_by_what_it_reached_not_by_a_blank_completion_rate()
+    {
+        const string words = "部分人员年龄超出18-54周岁";
+        var r = Evaluate(Indicator("age", "18—54周岁"), new IndicatorActual { Id = "age", Actual = ActualValue.Parse(words), Grade = QualitativeGrade.Partial, Reason = "个别人员信息登记有误" });
+
+        r.Indicators.Single().Should().Match<IndicatorResult>(i => i.Status == IndicatorStatus.PartiallyMet && i.CompletionRate == null);
+        var draft = ReportDraft.ToChinese(r);
+        draft.Should().Contain("1. 指标age：实际为" + words + "，个别人员信息登记有误。");
+        draft.Should().NotContain("完成率—");
+    }
+
+    [Fact]
     public void Actuals_in_words_are_read_from_json_with_their_grade_or_score()
     {
         var set = PerfEvalJson.ReadIndicatorSet("""
