@@ -26,8 +26,17 @@ internal sealed partial class JsonTree
         private bool _released;
         private HashSet<string>?[] _names = new HashSet<string>?[4];
 
+        /// <summary>The slots of the table of texts made for a parse; a larger table, grown by a large document, is not kept for the next.</summary>
+        private const int TextSlots = 256;
+
+        /// <summary>
+        /// How many slots a lookup in the table of texts looks at before it gives up and the text is decoded anew: however
+        /// the texts of a document collide, each costs a bounded number of comparisons.
+        /// </summary>
+        private const int MostProbes = 8;
+
         /// <summary>The texts of this parse, for <see cref="FindText"/>: an open-addressing table of 1-based indexes into <see cref="_texts"/>.</summary>
-        private int[] _textSlots = new int[256];
+        private int[] _textSlots = new int[TextSlots];
         private (int Start, int Length, int Hash, string Text)[] _texts = new (int, int, int, string)[64];
         private int _textCount;
 
@@ -83,12 +92,20 @@ internal sealed partial class JsonTree
         /// <summary>
         /// The string already made in this parse for the text <paramref name="utf8"/>, or null; a document repeats its
         /// own texts (a programme's name in every indicator, the same reason under several), and each is decoded once.
+        /// <paramref name="slot"/> is where <see cref="AddText"/> may put it, or -1 when the text is not to be kept.
         /// </summary>
         public string? FindText(ReadOnlySpan<byte> utf8, int hash, out int slot)
         {
             var mask = _textSlots.Length - 1;
-            for (slot = hash & mask; _textSlots[slot] is var at and > 0; slot = (slot + 1) & mask)
+            slot = hash & mask;
+            for (var probes = 0; _textSlots[slot] is var at and > 0; probes++, slot = (slot + 1) & mask)
             {
+                if (probes == MostProbes)
+                {
+                    slot = -1;
+                    return null;
+                }
+
                 var (start, length, textHash, text) = _texts[at - 1];
                 if (textHash == hash && utf8.SequenceEqual(_textBytes.AsSpan(start, length)))
                 {
@@ -99,9 +116,17 @@ internal sealed partial class JsonTree
             return null;
         }
 
-        /// <summary>Remembers <paramref name="text"/>, decoded from <paramref name="utf8"/>, at the free <paramref name="slot"/> that <see cref="FindText"/> gave.</summary>
+        /// <summary>
+        /// Remembers <paramref name="text"/>, decoded from <paramref name="utf8"/>, at the free <paramref name="slot"/>
+        /// that <see cref="FindText"/> gave (nothing when it gave -1).
+        /// </summary>
         public void AddText(ReadOnlySpan<byte> utf8, int hash, int slot, string text)
         {
+            if (slot < 0)
+            {
+                return;
+            }
+
             if (_textBytesUsed + utf8.Length > _textBytes.Length)
             {
                 Array.Resize(ref _textBytes, Math.Max(_textBytes.Length * 2, _textBytesUsed + utf8.Length));
@@ -133,6 +158,27 @@ internal sealed partial class JsonTree
                     _textSlots[s] = i + 1;
                 }
             }
+        }
+
+        /// <summary>
+        /// Lets go of the parse's texts, so that none outlives its document; the table and its bytes go back to their
+        /// first size when a large document grew them, so that small parses after it do not pay for clearing them.
+        /// </summary>
+        private void ForgetTexts()
+        {
+            Array.Clear(_texts, 0, _textCount);
+            if (_textSlots.Length > TextSlots)
+            {
+                _textSlots = new int[TextSlots];
+                _texts = new (int, int, int, string)[64];
+                _textBytes = new byte[4096];
+            }
+            else
+            {
+                Array.Clear(_textSlots);
+            }
+
+            _textCount = _textBytesUsed = 0;
         }
 
         public void Push(JsonProperty property)
@@ -256,11 +302,8 @@ internal sealed partial class JsonTree
                 node.Invalid = node.Faulty = false;
             }
 
-            Array.Clear(_texts, 0, _textCount);
-            Array.Clear(_textSlots);
-            _textCount = _textBytesUsed = 0;
-
-            var small = _nodes.Length <= MostKept && Properties.Length <= MostKept && Items.Length <= MostKept && _textSlots.Length <= MostKept && _textBytes.Length <= MostKept * 16;
+            ForgetTexts();
+            var small = _nodes.Length <= MostKept && Properties.Length <= MostKept && Items.Length <= MostKept;
             foreach (var names in _names)
             {
                 small &= names is null || names.Count <= MostKept;

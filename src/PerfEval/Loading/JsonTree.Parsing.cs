@@ -218,12 +218,15 @@ internal sealed partial class JsonTree
         }
 
         var utf8 = reader.ValueSpan;
-        var hash = Vocabulary.Hash(utf8);
-        if (utf8.Length <= 32 && Vocabulary.Find(utf8, hash) is { } known)
+        if (utf8.Length <= 32 && Vocabulary.Find(utf8) is { } known)
         {
             return known;
         }
 
+        // A hash of every byte, seeded anew in each process: a document cannot be written so that its texts collide.
+        var hasher = default(HashCode);
+        hasher.AddBytes(utf8);
+        var hash = hasher.ToHashCode() & int.MaxValue;
         if (arena.FindText(utf8, hash, out var slot) is { } seen)
         {
             return seen;

@@ -22,11 +22,11 @@ internal static class Vocabulary
     /// <summary>Open addressing, a power of two at least four times the number of words: one probe in most lookups.</summary>
     private static readonly (byte[] Utf8, string Text)?[] Table = Build();
 
-    /// <summary>The shared string for <paramref name="utf8"/>, whose <see cref="Hash"/> is <paramref name="hash"/>, or null when it is not a word of the formats.</summary>
-    public static string? Find(ReadOnlySpan<byte> utf8, int hash)
+    /// <summary>The shared string for <paramref name="utf8"/>, or null when it is not a word of the formats.</summary>
+    public static string? Find(ReadOnlySpan<byte> utf8)
     {
         var mask = Table.Length - 1;
-        for (var slot = hash & mask; Table[slot] is { } entry; slot = (slot + 1) & mask)
+        for (var slot = Hash(utf8) & mask; Table[slot] is { } entry; slot = (slot + 1) & mask)
         {
             if (utf8.SequenceEqual(entry.Utf8))
             {
@@ -74,10 +74,10 @@ internal static class Vocabulary
     }
 
     /// <summary>
-    /// A hash of the length and the first and last eight bytes (the bytes are compared anyway), never negative; the
-    /// parse's own table of texts uses it too, so that a text is hashed once.
+    /// A hash of the length and the first and last eight bytes (the bytes are compared anyway), never negative: cheap,
+    /// and enough for a table that is filled once and never written, whose clusters no document can lengthen.
     /// </summary>
-    internal static int Hash(ReadOnlySpan<byte> bytes)
+    private static int Hash(ReadOnlySpan<byte> bytes)
     {
         ulong head, tail;
         if (bytes.Length >= 8)

@@ -121,7 +121,7 @@ public static class ReportDraft
             // Reports write "≥95%" and "≤0起" but "2300人" and "100%": the sign only where the author wrote one that matters.
             _ => (t.ComparisonInferred || t.Comparison == Comparison.Equal || (t.Comparison == Comparison.AtLeast && !t.IsPercent) ? string.Empty : Target.Symbol(t.Comparison)) + Number(t.Value ?? 0) + unit,
         };
-        var actual = i.ActualNumber is { } x && t.IsNumeric ? Number(x) + unit : i.Actual?.Text ?? "未填报";
+        var actual = Reached(i) ?? "未填报";
         var head = $"{i.Name}年度目标指标值为{target}，";
         var sentence = i.Status switch
         {
@@ -142,8 +142,15 @@ public static class ReportDraft
     /// </summary>
     private static string Shortfall(IndicatorResult i) =>
         i.CompletionRate is { } rate ? "完成率" + Rate(rate)
-        : i.Status == IndicatorStatus.Missing || i.Actual is not { Text.Length: > 0 } ? "未填报实际完成值"
-        : "实际为" + i.Actual.Text;
+        : i.Status != IndicatorStatus.Missing && Reached(i) is { Length: > 0 } reached ? "实际为" + reached
+        : "未填报实际完成值";
+
+    /// <summary>What an indicator reached, as section 二 writes it: the scored number with the target's unit, or the actual as given; null without an actual.</summary>
+    private static string? Reached(IndicatorResult i)
+    {
+        var t = i.Target;
+        return i.ActualNumber is { } x && t.IsNumeric ? Number(x) + (t.IsPercent ? "%" : i.Unit ?? string.Empty) : i.Actual?.Text;
+    }
 
     /// <summary>"，因…。改进措施：…。" from the reasons given, the preparer's first; "。" when none.</summary>
     private static string Reasons(Deviation d)

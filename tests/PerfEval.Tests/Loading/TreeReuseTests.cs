@@ -132,6 +132,19 @@ public sealed class TreeReuseTests : IClassFixture<SeedExample>
         read.Indicators.Select(i => (i.Id, i.Actual!.Text)).Should().Equal(Enumerable.Range(0, 700).Select(n => ($"i{n}", $"{n}人")));
     }
 
+    [Fact]
+    public void A_text_repeated_after_hundreds_of_others_is_still_shared_once_the_table_has_grown()
+    {
+        var goals = Enumerable.Range(0, 300).Select(i => $"目标{i}：按年度实施方案完成").Append("目标5：按年度实施方案完成");
+        var json = $$"""{ "id": "s", "name": "n", "year": 2025, "indicators": [], "goals": [{{string.Join(", ", goals.Select(g => $"\"{g}\""))}}] }""";
+
+        var set = PerfEvalJson.ReadIndicatorSet(json).GetValueOrThrow();
+
+        set.Goals.Should().HaveCount(301);
+        set.Goals[300].Should().Be("目标5：按年度实施方案完成");
+        ReferenceEquals(set.Goals[5], set.Goals[300]).Should().BeTrue("the 301st text is the 6th again, found after the table grew");
+    }
+
     private static string BigActuals(int n)
     {
         var sb = new StringBuilder("{ \"indicatorSet\": \"s\", \"indicators\": {");

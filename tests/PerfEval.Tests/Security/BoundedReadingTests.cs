@@ -35,6 +35,27 @@ public sealed class BoundedReadingTests
     }
 
     [Fact]
+    public void Texts_written_to_collide_in_the_readers_table_of_texts_are_read_in_linear_time()
+    {
+        // 200,000 texts of one length whose first and last eight bytes are the same: a table keyed by a cheap hash of
+        // those bytes would compare each with all before it (minutes); each text may cost only a few comparisons.
+        const int n = 200_000;
+        var json = new StringBuilder("""{ "id": "s", "name": "n", "year": 2025, "indicators": [], "goals": [""");
+        for (var i = 0; i < n; i++)
+        {
+            json.Append(i == 0 ? "\"" : ", \"").Append(System.Globalization.CultureInfo.InvariantCulture, $"AAAAAAAA{i:D12}ZZZZZZZZ").Append('"');
+        }
+
+        json.Append("] }");
+
+        var (set, failure, _) = Promises.Within(Limit, () => PerfEvalJson.ReadIndicatorSet(json.ToString()).GetValueOrThrow());
+
+        failure.Should().BeNull();
+        set!.Goals.Should().HaveCount(n);
+        set.Goals[123_456].Should().Be("AAAAAAAA000000123456ZZZZZZZZ");
+    }
+
+    [Fact]
     public void A_string_of_fewer_characters_than_the_limit_but_more_utf8_bytes_is_refused_too()
     {
         // About 6 Mi Chinese characters: 18 MiB of UTF-8.
