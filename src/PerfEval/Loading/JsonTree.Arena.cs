@@ -26,8 +26,11 @@ internal sealed partial class JsonTree
         private bool _released;
         private HashSet<string>?[] _names = new HashSet<string>?[4];
 
-        /// <summary>The slots of the table of texts made for a parse; a larger table, grown by a large document, is not kept for the next.</summary>
+        /// <summary>The slots of a new table of texts.</summary>
         private const int TextSlots = 256;
+
+        /// <summary>A table of texts grown past this many slots by a large document is not kept for the next parse.</summary>
+        private const int MostTextSlots = 1 << 14;
 
         /// <summary>
         /// How many slots a lookup in the table of texts looks at before it gives up and the text is decoded anew: however
@@ -37,7 +40,7 @@ internal sealed partial class JsonTree
 
         /// <summary>The texts of this parse, for <see cref="FindText"/>: an open-addressing table of 1-based indexes into <see cref="_texts"/>.</summary>
         private int[] _textSlots = new int[TextSlots];
-        private (int Start, int Length, int Hash, string Text)[] _texts = new (int, int, int, string)[64];
+        private (int Start, int Length, int Hash, int Slot, string Text)[] _texts = new (int, int, int, int, string)[64];
         private int _textCount;
 
         /// <summary>The UTF-8 bytes of the texts of this parse, side by side.</summary>
@@ -106,7 +109,7 @@ internal sealed partial class JsonTree
                     return null;
                 }
 
-                var (start, length, textHash, text) = _texts[at - 1];
+                var (start, length, textHash, _, text) = _texts[at - 1];
                 if (textHash == hash && utf8.SequenceEqual(_textBytes.AsSpan(start, length)))
                 {
                     return text;
@@ -138,7 +141,7 @@ internal sealed partial class JsonTree
             }
 
             utf8.CopyTo(_textBytes.AsSpan(_textBytesUsed));
-            _texts[_textCount++] = (_textBytesUsed, utf8.Length, hash, text);
+            _texts[_textCount++] = (_textBytesUsed, utf8.Length, hash, slot, text);
             _textBytesUsed += utf8.Length;
             _textSlots[slot] = _textCount;
 
@@ -156,26 +159,31 @@ internal sealed partial class JsonTree
                     }
 
                     _textSlots[s] = i + 1;
+                    _texts[i].Slot = s;
                 }
             }
         }
 
         /// <summary>
-        /// Lets go of the parse's texts, so that none outlives its document; the table and its bytes go back to their
-        /// first size when a large document grew them, so that small parses after it do not pay for clearing them.
+        /// Lets go of the parse's texts, so that none outlives its document, and empties the slots they took (only
+        /// those: a small parse after a large one does not pay for clearing a large table). A table grown past
+        /// <see cref="MostTextSlots"/> goes back to its first size.
         /// </summary>
         private void ForgetTexts()
         {
-            Array.Clear(_texts, 0, _textCount);
-            if (_textSlots.Length > TextSlots)
+            if (_textSlots.Length > MostTextSlots)
             {
                 _textSlots = new int[TextSlots];
-                _texts = new (int, int, int, string)[64];
+                _texts = new (int, int, int, int, string)[64];
                 _textBytes = new byte[4096];
             }
             else
             {
-                Array.Clear(_textSlots);
+                for (var i = 0; i < _textCount; i++)
+                {
+                    _textSlots[_texts[i].Slot] = 0;
+                    _texts[i] = default;
+                }
             }
 
             _textCount = _textBytesUsed = 0;
