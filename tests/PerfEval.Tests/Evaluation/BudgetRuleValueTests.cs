@@ -133,4 +133,49 @@ public sealed class BudgetRuleValueTests
         r.Budget.Deviation.Reasons.Should().BeEmpty();
         r.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.RuleFailed);
     }
+
+    [Fact]
+    public void A_budget_reason_rule_that_fails_to_evaluate_is_reported_at_the_budget()
+    {
+        var r = Evaluate("""
+            "reasonRules": [ { "id": "by-zero", "scope": "budget", "when": "spent / (available - available) > 1", "category": "funds", "text": "无" } ]
+            """, Full);
+
+        var finding = r.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.RuleFailed).Subject;
+        (finding.Path, finding.Arguments["rule"]).Should().Be(("$.budget", "by-zero"));
+        r.Budget.Deviation.Reasons.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_preparers_budget_reason_comes_before_the_reasons_of_the_rules()
+    {
+        var r = Evaluate(FiguresRule, Full.Replace("\"spent\": 150,", "\"spent\": 150, \"reason\": \"资金下达晚\",", StringComparison.Ordinal));
+
+        r.Budget.Deviation.Reasons.Select(x => (x.Source, x.Text.Length > 0)).Should().Equal((ReasonSource.Preparer, true), (ReasonSource.Rule, true));
+        r.Budget.Deviation.Reasons[0].Text.Should().Be("资金下达晚");
+    }
+
+    [Fact]
+    public void Low_execution_that_no_budget_rule_explains_must_still_be_explained()
+    {
+        var r = Evaluate("""
+            "reasonRules": [ { "id": "never", "scope": "budget", "when": "executionRate < 10", "category": "funds", "text": "执行极低" } ]
+            """, Full);
+
+        var finding = r.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.ExplanationMissing).Subject;
+        finding.Path.Should().Be("$.budget");
+        finding.Location!.Line.Should().Be(EvaluationFiles.LineOf(Full, "\"budget\""));
+    }
+
+    [Fact]
+    public void Measures_without_a_reason_do_not_explain_low_execution()
+    {
+        var r = Evaluate("""
+            "reasonRules": [ { "id": "never", "scope": "budget", "when": "executionRate < 10", "category": "funds", "text": "执行极低" } ]
+            """, Full.Replace("\"spent\": 150,", "\"spent\": 150, \"measures\": \"加快执行\",", StringComparison.Ordinal));
+
+        var reason = r.Budget.Deviation.Reasons.Should().ContainSingle().Subject;
+        (reason.Text, reason.Measures).Should().Be((string.Empty, "加快执行"));
+        r.Findings.Should().Contain(f => f.Code == DiagnosticCodes.ExplanationMissing && f.Path == "$.budget");
+    }
 }

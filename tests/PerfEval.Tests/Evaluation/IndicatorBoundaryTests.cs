@@ -1,8 +1,10 @@
 using System.Globalization;
 using FluentAssertions;
+using PerfEval.Actuals;
 using PerfEval.Deviations;
 using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
+using PerfEval.Loading;
 using PerfEval.Scoring;
 using static PerfEval.Tests.Evaluation.EvaluationFiles;
 
@@ -150,7 +152,7 @@ public sealed class IndicatorBoundaryTests
         r.Findings.Should().Contain(f => f.Code == DiagnosticCodes.ExplanationMissing && f.Path == "$.indicators.n");
     }
 
-    // ---- unknown indicators --------------------------------------------------------------------------------------
+    // ---- unknown and repeated indicators ----------------------------------------------------------------------------------------
 
     [Fact]
     public void Only_the_first_100_unknown_indicators_get_a_suggestion()
@@ -165,5 +167,29 @@ public sealed class IndicatorBoundaryTests
         unknown.Select(f => f.Path).Should().Equal(ids.Select(id => "$.indicators." + id));
         unknown.Take(100).Should().OnlyContain(f => f.Message.EndsWith("Did you mean 'n1234567'?", StringComparison.Ordinal));
         unknown[100].Message.Should().Be("The indicator set 's' has no indicator 'n1234567xy'.");
+    }
+
+    [Fact]
+    public void An_indicator_given_twice_in_actuals_built_in_code_is_an_error_and_the_first_counts()
+    {
+        // A file cannot repeat an id (the reader reports PE1007 first); actuals built in code can.
+        var set = PerfEvalJson.ReadIndicatorSet(OneIndicator("≥90"), SetFile).GetValueOrThrow();
+        var actuals = new ProgrammeActuals
+        {
+            IndicatorSet = "s",
+            Budget = new BudgetActuals { Available = 100m, Spent = 100m },
+            Indicators =
+            [
+                new IndicatorActual { Id = "n", Actual = ActualValue.FromNumber(90m) },
+                new IndicatorActual { Id = "n", Actual = ActualValue.FromNumber(45m) },
+            ],
+        };
+
+        var r = new Evaluator(new PerfEvalOptions { Culture = CultureInfo.GetCultureInfo("en") }).Evaluate(set, actuals);
+
+        var finding = r.Single(DiagnosticCodes.DuplicateId);
+        (finding.Path, finding.Severity, finding.Arguments["id"]).Should().Be(("$.indicators.n", DiagnosticSeverity.Error, "n"));
+        (N(r).ActualNumber, N(r).Status).Should().Be((90m, IndicatorStatus.Met));
+        r.Findings.Should().NotContain(f => f.Code == DiagnosticCodes.UnknownIndicator);
     }
 }

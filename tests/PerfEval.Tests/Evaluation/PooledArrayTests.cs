@@ -92,4 +92,25 @@ public sealed class PooledArrayTests
         r.Indicators.Select(i => i.Weight).Should().Equal(0m, 0m);
         r.Findings.Should().Contain(f => f.Code == PerfEval.Diagnostics.DiagnosticCodes.NoLevelPoints);
     }
+
+    [Fact]
+    public void An_evaluation_gives_its_arrays_back_to_the_pool()
+    {
+        // The pool keeps the last array a thread gave back for that thread: what the evaluation rents, it must give back.
+        var set = Set("small", 2, 25m, 25m);
+        var actuals = Actuals("small", """{ "i0": 10, "i1": 10 }""");
+        var byPosition = ArrayPool<IndicatorActual?>.Shared.Rent(set.Indicators.Length);
+        var weights = ArrayPool<(decimal Weight, bool Filled)>.Shared.Rent(set.Indicators.Length);
+        ArrayPool<IndicatorActual?>.Shared.Return(byPosition);
+        ArrayPool<(decimal Weight, bool Filled)>.Shared.Return(weights);
+
+        Evaluator.Evaluate(set, actuals).TotalScore.Should().Be(60m);
+
+        var byPositionAfter = ArrayPool<IndicatorActual?>.Shared.Rent(set.Indicators.Length);
+        var weightsAfter = ArrayPool<(decimal Weight, bool Filled)>.Shared.Rent(set.Indicators.Length);
+        ArrayPool<IndicatorActual?>.Shared.Return(byPositionAfter);
+        ArrayPool<(decimal Weight, bool Filled)>.Shared.Return(weightsAfter);
+        byPositionAfter.Should().BeSameAs(byPosition);
+        weightsAfter.Should().BeSameAs(weights);
+    }
 }
