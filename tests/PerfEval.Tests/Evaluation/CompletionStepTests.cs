@@ -104,7 +104,7 @@ public sealed class CompletionStepTests
 
         var finding = r.Single(DiagnosticCodes.FigureOutOfRange);
         (finding.Severity, finding.Path, finding.Location?.Line).Should().Be((DiagnosticSeverity.Error, "$.indicators.tiny", LineOf(actuals, "\"tiny\"")));
-        finding.Arguments["figure"].Should().Contain("tiny");
+        finding.Arguments["figure"].Should().Be("indicator 'tiny': its completion rate and score");
         Indicator(r, "tiny").Should().Match<IndicatorResult>(i =>
             i.Status == IndicatorStatus.Missing && i.Score == 0m && i.Weight == 10m && i.Actual != null && i.ActualNumber == null && i.CompletionRate == null);
     }

@@ -268,7 +268,12 @@ public sealed class FindingLocationTests
         var finding = r.Single(DiagnosticCodes.ActualNotComparable);
         finding.Place().Should().Be(("$.indicators.done.actual", ActualsFile, LineOf(actuals, "\"actual\"")));
         finding.Severity.Should().Be(DiagnosticSeverity.Error);
-        finding.Arguments.Should().Contain(new Dictionary<string, string> { ["actual"] = "正在推进", ["target"] = "2025年9月30日前" });
+        finding.Arguments.Should().Contain(new Dictionary<string, string>
+        {
+            ["actual"] = "正在推进",
+            ["target"] = "2025年9月30日前",
+            ["reason"] = "expected a date, a deadline such as '12月底前', or '完成' / '未完成'",
+        });
         r.Indicators.Single(i => i.Id == "done").Should().Match<PerfEval.Evaluation.IndicatorResult>(i => i.Status == PerfEval.Evaluation.IndicatorStatus.Missing && i.Score == 0m);
     }
 

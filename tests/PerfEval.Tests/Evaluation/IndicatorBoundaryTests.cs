@@ -144,7 +144,7 @@ public sealed class IndicatorBoundaryTests
         var finding = r.Findings.Should().ContainSingle(f => f.Code == DiagnosticCodes.FigureOutOfRange).Subject;
         finding.Severity.Should().Be(DiagnosticSeverity.Warning);
         finding.Place().Should().Be(("$.indicators.n", ActualsFile, LineOf(actuals, "\"n\"")));
-        finding.Arguments["figure"].Should().Contain("n");
+        finding.Arguments["figure"].Should().Be("indicator 'n': its deviation");
         var n = N(r);
         (n.Status, n.Score).Should().Be((IndicatorStatus.NotMet, 0m));
         (n.Deviation.Absolute, n.Deviation.Relative).Should().Be(((decimal?)null, (decimal?)null));
