@@ -71,6 +71,23 @@ public sealed class EvaluatorConstructionTests
     }
 
     [Fact]
+    public void A_rule_template_with_several_errors_is_refused_with_each_of_them()
+    {
+        var options = new PerfEvalOptions();
+        options.RuleTemplates.Add(new RuleTemplate
+        {
+            Id = "broken",
+            ConsistencyRules = [new ConsistencyRule { Id = "r1", Expression = "actual +" }, new ConsistencyRule { Id = "r2", Expression = "actual *" }],
+        });
+
+        var create = () => new Evaluator(options);
+
+        create.Should().Throw<ArgumentException>().Which.Message.Should()
+            .StartWith("The rule template 'broken' has errors: $.consistencyRules[0].expression: ")
+            .And.Contain("(Expression expected); $.consistencyRules[1].expression: ");
+    }
+
+    [Fact]
     public void An_evaluator_keeps_a_copy_of_its_options()
     {
         var options = new PerfEvalOptions { Culture = CultureInfo.GetCultureInfo("en") };
