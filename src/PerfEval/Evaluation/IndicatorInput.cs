@@ -11,7 +11,4 @@ internal readonly record struct IndicatorInput(int Position, IndicatorDefinition
 {
     /// <summary>The indicator's path in the actuals (<c>$.indicators.id</c>): made only when a finding needs it.</summary>
     public string ActualsPath => Loading.JsonTree.IndicatorPath(Definition.Id);
-
-    /// <summary>The indicator's path in the set (<c>$.indicators[3]</c>).</summary>
-    public string SetPath => $"$.indicators[{Position}]";
 }
