@@ -113,7 +113,7 @@ public static class ReportDraft
     private static string Sentence(IndicatorResult i, string year)
     {
         var t = i.Target;
-        var unit = t.IsPercent ? "%" : i.Unit ?? string.Empty;
+        var unit = Unit(i);
         var target = t.Comparison switch
         {
             Comparison.Deadline or Comparison.Qualitative => t.Display,
@@ -146,11 +146,11 @@ public static class ReportDraft
         : "未填报实际完成值";
 
     /// <summary>What an indicator reached, as section 二 writes it: the scored number with the target's unit, or the actual as given; null without an actual.</summary>
-    private static string? Reached(IndicatorResult i)
-    {
-        var t = i.Target;
-        return i.ActualNumber is { } x && t.IsNumeric ? Number(x) + (t.IsPercent ? "%" : i.Unit ?? string.Empty) : i.Actual?.Text;
-    }
+    private static string? Reached(IndicatorResult i) =>
+        i.ActualNumber is { } x && i.Target.IsNumeric ? Number(x) + Unit(i) : i.Actual?.Text;
+
+    /// <summary>The unit section 二 writes after an indicator's figures: % for a percent target, else the indicator's unit.</summary>
+    private static string Unit(IndicatorResult i) => i.Target.IsPercent ? "%" : i.Unit ?? string.Empty;
 
     /// <summary>"，因…。改进措施：…。" from the reasons given, the preparer's first; "。" when none.</summary>
     private static string Reasons(Deviation d)
