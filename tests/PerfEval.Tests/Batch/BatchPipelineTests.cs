@@ -96,4 +96,36 @@ public sealed class BatchPipelineTests
         items.Select(i => i.Index).Should().Equal(Enumerable.Range(0, 30));
         items.Should().OnlyContain(i => i.Succeeded);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Every_value_comes_out_once_in_order_whatever_the_count_and_the_durations(int workers)
+    {
+        // Counts around the ring's size (four slots a worker) and its half, where the consumer is woken; uneven
+        // durations so that programmes finish out of order and a run from the head is often short.
+        foreach (var count in new[] { 0, 1, 2, workers * 2 - 1, workers * 2, workers * 4 - 1, workers * 4, workers * 4 + 1, 37 })
+        {
+            int Slow(BatchItem item)
+            {
+                Thread.Sleep(item.Index * 7 % 5);
+                return item.Index;
+            }
+
+            // A consumer never woken would wait for ever: the limits turn that into a failure.
+            var options = new BatchOptions { MaxDegreeOfParallelism = workers };
+            var blocking = await Task.Run(() => new Evaluator().EvaluateSelect(Enumerable.Range(0, count).Select(Generated), Slow, options).ToList())
+                .WaitAsync(TimeSpan.FromMinutes(1));
+            var awaited = new List<int>();
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await foreach (var index in new Evaluator().EvaluateSelectAsync(Enumerable.Range(0, count).Select(Generated), Slow, options, limit.Token))
+            {
+                awaited.Add(index);
+            }
+
+            blocking.Should().Equal(Enumerable.Range(0, count), $"{count} programmes on {workers} workers, taken by a blocked caller");
+            awaited.Should().Equal(Enumerable.Range(0, count), $"{count} programmes on {workers} workers, awaited");
+        }
+    }
 }
