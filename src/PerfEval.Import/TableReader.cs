@@ -324,7 +324,7 @@ internal sealed partial class TableReader
     [GeneratedRegex(@"[(（]\s*(?<unit>[^()（）]+?)\s*[)）]")]
     private static partial Regex MoneyUnit();
 
-    [GeneratedRegex(@"(?<year>(?:19|20)\d{2})\s*年度?|[(（]\s*(?<year>(?:19|20)\d{2})\s*[)）]")]
+    [GeneratedRegex(@"(?<year>(?:19|20)[0-9]{2})\s*年度?|[(（]\s*(?<year>(?:19|20)[0-9]{2})\s*[)）]")]
     private static partial Regex TitleYear();
 
     [GeneratedRegex(@"^(?:\d+[.、．)]|[(（]\d+[)）]|[一二三四五六七八九十]+[、是])\s*")]

@@ -149,6 +149,18 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_title_year_in_digits_of_another_script_is_no_year_not_an_exception()
+    {
+        var spec = Tables.National();
+        spec.Rows[1][0] = new SpecCell("（20٢٥年度）", ColSpan: 10);
+
+        var import = Import(spec, SubmissionFormat.Html);
+
+        import.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.ImportMissingYear);
+        import.IndicatorSet.Should().BeNull();
+    }
+
+    [Fact]
     public void A_gbk_encoded_page_is_read_through_its_meta_charset()
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);

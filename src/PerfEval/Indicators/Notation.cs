@@ -316,21 +316,21 @@ internal static partial class Notation
             ? ((long)value).ToString(CultureInfo.InvariantCulture)
             : value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?<num>[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?<pct>%)?\s*(?<unit>[^0-9]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"^(?<lo>\d+(?:\.\d+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>\d+(?:\.\d+)?)\s*(?<pct2>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?<lo>[0-9]+(?:\.[0-9]+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>[0-9]+(?:\.[0-9]+)?)\s*(?<pct2>%)?\s*(?<unit>[^0-9]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex RangePattern();
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})\s*年\s*)?(?<m>\d{1,2})\s*月\s*(?:底|末|(?<d>\d{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})\s*年\s*)?(?<m>[0-9]{1,2})\s*月\s*(?:底|末|(?<d>[0-9]{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DeadlinePattern();
 
-    [GeneratedRegex(@"^(?:\d+\s*年\s*)?\d+\s*月\s*(?:底|末|\d+\s*日)?\s*(?:前|之前|以前)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?:[0-9]+\s*年\s*)?[0-9]+\s*月\s*(?:底|末|[0-9]+\s*日)?\s*(?:前|之前|以前)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DeadlineShape();
 
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*(?:前|之前|以前)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex IsoDeadlinePattern();
 
-    [GeneratedRegex(@"^(?<y>\d{4})\s*(?:-|/|\.|年)\s*(?<m>\d{1,2})\s*(?:-|/|\.|月)\s*(?<d>\d{1,2})\s*日?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})\s*(?:-|/|\.|年)\s*(?<m>[0-9]{1,2})\s*(?:-|/|\.|月)\s*(?<d>[0-9]{1,2})\s*日?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DatePattern();
 }

@@ -434,4 +434,50 @@ public sealed class TargetNotationTests
     {
         Parse(text).Value.Should().Be(value);
     }
+
+    // ---- digits of other scripts ----------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("١٢月底前")]
+    [InlineData("٢٠٢٥年١٢月٣١日前")]
+    [InlineData("२०२५-१२-३१前")]
+    [InlineData("२०२५-११-२०")]
+    [InlineData("١٢٣٤")]
+    [InlineData("١٠-٢٠人")]
+    public void An_actual_written_with_digits_of_another_script_is_wording_not_a_figure_and_no_exception(string text)
+    {
+        // The notations are read with ASCII digits (full-width ones are folded to them); other scripts' digits are
+        // not figures of a Chinese budget table, and reading them must not throw.
+        ActualValue? actual = null;
+
+        var read = () => actual = ActualValue.Parse(text);
+
+        read.Should().NotThrow();
+        actual!.Text.Should().Be(text);
+        actual.Number.Should().BeNull();
+        actual.Deadline.Should().BeNull();
+        actual.Date.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("١٢月底前")]
+    [InlineData("٢٠٢٥年١٢月٣١日前")]
+    [InlineData("≥١٢٣٤")]
+    public void A_target_written_with_digits_of_another_script_in_a_file_is_a_finding_at_the_target_not_an_exception(string text)
+    {
+        var set = PerfEvalJson.ReadIndicatorSet($$"""
+            { "id": "d", "name": "数字", "year": 2025, "indicators": [
+              { "id": "n", "name": "完成时间", "level2": "timeliness", "target": "{{text}}" } ] }
+            """, "indicators.json");
+
+        // Either read as the author's wording (qualitative) or refused with a finding at the target: never a figure.
+        if (set.Value is { } read)
+        {
+            read.Indicators.Single().Target.Comparison.Should().Be(Comparison.Qualitative);
+        }
+        else
+        {
+            set.Diagnostics.Should().Contain(d => d.Severity == DiagnosticSeverity.Error && d.Path == "$.indicators[0].target");
+        }
+    }
 }
