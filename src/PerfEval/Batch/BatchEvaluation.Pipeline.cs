@@ -12,7 +12,7 @@ public static partial class BatchEvaluation
     /// </summary>
     /// <typeparam name="TResult">What the selector makes of an outcome.</typeparam>
     /// <param name="evaluator">The evaluator (thread-safe).</param>
-    /// <param name="inputs">The programmes; enumerated once, lazily, on the calling thread.</param>
+    /// <param name="inputs">The programmes; enumerated once, lazily, by the workers, one at a time (never two threads inside the enumerator at once).</param>
     /// <param name="selector">Makes the value of one outcome; called on a worker, at most <see cref="BatchOptions.MaxDegreeOfParallelism"/> at a time.</param>
     /// <param name="options">Parallelism and progress; the defaults when null.</param>
     /// <param name="cancellationToken">Stops the batch: no further programme is started, and enumeration ends with <see cref="OperationCanceledException"/>.</param>
