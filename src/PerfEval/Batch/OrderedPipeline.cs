@@ -5,8 +5,10 @@ namespace PerfEval.Batch;
 
 /// <summary>
 /// The batch's engine: a fixed number of worker threads, each taking the next input itself (the inputs are
-/// enumerated under a lock, one at a time), reading and evaluating it and applying the selector, and putting the
-/// value in its slot of a ring of <c>window</c> slots; the consumer takes the values in input order. A worker
+/// enumerated under a gate of their own, one worker at a time), reading and evaluating it and applying the selector,
+/// and putting the value in its slot of a ring of <c>window</c> slots; the consumer takes the values in input order.
+/// A worker inside the enumerator holds only the inputs' gate, so a source that waits (a stream still arriving)
+/// does not hold back the values already made. A worker
 /// waits only when the ring is full (the consumer is behind), so no worker waits for another thread to hand it
 /// work, and at most <c>window</c> programmes are in flight.
 /// </summary>
@@ -18,7 +20,11 @@ namespace PerfEval.Batch;
 /// </remarks>
 internal sealed class OrderedPipeline<TResult> : IDisposable
 {
+    /// <summary>Guards the ring and the counters; the consumer and the workers take it briefly.</summary>
     private readonly object _lock = new();
+
+    /// <summary>Held by the worker inside the inputs' enumerator; taken before <see cref="_lock"/>, never after it.</summary>
+    private readonly object _sourceGate = new();
     private readonly IEvaluator _evaluator;
     private readonly System.Globalization.CultureInfo _culture;
     private readonly IEnumerator<BatchInput> _source;
@@ -111,10 +117,15 @@ internal sealed class OrderedPipeline<TResult> : IDisposable
                 return;
             }
 
-            // No worker is inside the enumerator: it is only used under the lock.
             _stopped = true;
-            _source.Dispose();
             Monitor.PulseAll(_lock);
+        }
+
+        // A worker looks at _stopped under the gate before it enters the enumerator: once the gate is taken here, no
+        // worker is inside it and none will enter.
+        lock (_sourceGate)
+        {
+            _source.Dispose();
         }
     }
 
@@ -177,24 +188,26 @@ internal sealed class OrderedPipeline<TResult> : IDisposable
         {
             BatchInput input;
             long index;
-            lock (_lock)
+            lock (_sourceGate)
             {
-                while (!_stopped && !_cancelled && !_sourceDone && _next - _consumed >= _slots.Length)
+                lock (_lock)
                 {
-                    Monitor.Wait(_lock);
-                }
+                    while (!_stopped && !_cancelled && !_sourceDone && _next - _consumed >= _slots.Length)
+                    {
+                        Monitor.Wait(_lock);
+                    }
 
-                if (_stopped || _cancelled || _sourceDone)
-                {
-                    return;
+                    if (_stopped || _cancelled || _sourceDone)
+                    {
+                        return;
+                    }
                 }
 
                 try
                 {
                     if (!_source.MoveNext())
                     {
-                        _sourceDone = true;
-                        Wake();
+                        EndOfSource(null);
                         return;
                     }
 
@@ -203,13 +216,15 @@ internal sealed class OrderedPipeline<TResult> : IDisposable
                 catch (Exception e)
                 {
                     // Reported to the consumer after the programmes before it.
-                    _sourceError = ExceptionDispatchInfo.Capture(e);
-                    _sourceDone = true;
-                    Wake();
+                    EndOfSource(ExceptionDispatchInfo.Capture(e));
                     return;
                 }
 
-                index = _next++;
+                // The slot was free when looked at, and no other worker takes one while this one holds the gate.
+                lock (_lock)
+                {
+                    index = _next++;
+                }
             }
 
             Slot done;
@@ -236,6 +251,17 @@ internal sealed class OrderedPipeline<TResult> : IDisposable
                     Wake();
                 }
             }
+        }
+    }
+
+    /// <summary>The inputs have ended, or failed with <paramref name="error"/>: the consumer is told.</summary>
+    private void EndOfSource(ExceptionDispatchInfo? error)
+    {
+        lock (_lock)
+        {
+            _sourceError = error;
+            _sourceDone = true;
+            Wake();
         }
     }
 

@@ -128,4 +128,38 @@ public sealed class BatchPipelineTests
             awaited.Should().Equal(Enumerable.Range(0, count), $"{count} programmes on {workers} workers, awaited");
         }
     }
+
+    [Fact]
+    public async Task A_value_made_is_handed_out_while_another_worker_waits_for_the_next_input()
+    {
+        // A source that gives the next programme only once the caller has the previous result (a client that sends a
+        // programme, reads its result, then sends the next): the worker waiting inside the source must not hold back
+        // the result the other worker has made.
+        using var taken = new SemaphoreSlim(0);
+        IEnumerable<BatchInput> Conversation()
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                yield return Generated(i);
+                if (!taken.Wait(TimeSpan.FromSeconds(30)))
+                {
+                    throw new TimeoutException($"the result of programme {i} was not handed out while the source waited");
+                }
+            }
+        }
+
+        var seen = await Task.Run(() =>
+        {
+            var names = new List<string>();
+            foreach (var item in new Evaluator().EvaluateEach(Conversation(), new BatchOptions { MaxDegreeOfParallelism = 2 }))
+            {
+                names.Add(item.Name);
+                taken.Release();
+            }
+
+            return names;
+        }).WaitAsync(TimeSpan.FromMinutes(1));
+
+        seen.Should().Equal("p0", "p1", "p2");
+    }
 }
