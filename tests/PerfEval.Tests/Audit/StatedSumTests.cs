@@ -321,6 +321,48 @@ public sealed class StatedSumTests
     }
 
     [Fact]
+    public void An_indicator_that_does_not_apply_and_has_no_stated_score_is_no_part_of_a_total_or_a_subtotal()
+    {
+        // m does not apply: the report leaves it out. 9 + 34 + 24 + 10 = 77 (four whole parts and a whole total: 2.5);
+        // quantity and output are n's 34 alone (1 allowed).
+        const string actuals = """{ "n": 343, "m": { "notApplicable": true }, "q": { "actual": "有所提升", "grade": "partial" }, "s": "95%" }""";
+        const string scores = """ "budgetScore": 9, "scores": { "n": 34, "q": 24, "s": 10 } """;
+
+        Sums(AuditOf($$""" {{scores}}, "level1Scores": { "output": 34, "benefit": 24, "satisfaction": 10 }, "level2Scores": { "quantity": 34 }, "totalScore": 77 """, indicators: actuals))
+            .Should().BeEmpty();
+
+        var audit = AuditOf($$""" {{scores}}, "level1Scores": { "output": 44, "benefit": 24, "satisfaction": 10 }, "level2Scores": { "quantity": 44 }, "totalScore": 87 """, indicators: actuals);
+        Sums(audit).Select(f => (f.Path, f.Arguments["stated"], f.Arguments["sum"], f.Arguments["count"])).Should().Equal(
+            ("$.stated.totalScore", "87", "77", "4"),
+            ("$.stated.level1Scores.output", "44", "34", "1"),
+            ("$.stated.level2Scores.quantity", "44", "34", "1"));
+    }
+
+    [Fact]
+    public void A_score_stated_for_an_indicator_that_does_not_apply_is_still_a_part()
+    {
+        const string actuals = """{ "n": 343, "m": { "notApplicable": true }, "q": { "actual": "有所提升", "grade": "partial" }, "s": "95%" }""";
+
+        // 9 + 34 + 10 + 24 + 10 = 87: the report gave m its 10 points, and its total and subtotal count them.
+        Sums(AuditOf($$""" "budgetScore": 9, {{Scores}}, "level2Scores": { "quantity": 44 }, "totalScore": 87 """, indicators: actuals)).Should().BeEmpty();
+        Sums(AuditOf($$""" "budgetScore": 9, {{Scores}}, "level2Scores": { "quantity": 34 }, "totalScore": 77 """, indicators: actuals))
+            .Select(f => (f.Path, f.Arguments["sum"], f.Arguments["count"])).Should().Equal(("$.stated.totalScore", "87", "5"), ("$.stated.level2Scores.quantity", "44", "2"));
+    }
+
+    [Fact]
+    public void A_level_1_group_where_nothing_applies_needs_no_subtotal_for_the_total_to_be_checked()
+    {
+        // s, the only satisfaction indicator, does not apply: 9 + 44 + 24 = 77 from the budget and two subtotals (2 allowed).
+        const string actuals = """{ "n": 343, "m": 120, "q": { "actual": "有所提升", "grade": "partial" }, "s": { "notApplicable": true } }""";
+
+        Sums(AuditOf(""" "budgetScore": 9, "level1Scores": { "output": 44, "benefit": 24 }, "totalScore": 77 """, indicators: actuals)).Should().BeEmpty();
+        Sums(AuditOf(""" "budgetScore": 9, "level1Scores": { "output": 44, "benefit": 24 }, "totalScore": 80 """, indicators: actuals))
+            .Select(f => (f.Path, f.Arguments["sum"], f.Arguments["count"], f.Arguments["tolerance"])).Should().Equal(("$.stated.totalScore", "77", "3", "2"));
+        Sums(AuditOf(""" "budgetScore": 9, "level1Scores": { "output": 44, "benefit": 24, "satisfaction": 0 }, "totalScore": 80 """, indicators: actuals))
+            .Select(f => (f.Path, f.Arguments["sum"], f.Arguments["count"])).Should().Equal(("$.stated.totalScore", "77", "4"));
+    }
+
+    [Fact]
     public void A_stated_total_that_agrees_with_the_recomputation_but_not_with_its_own_parts_is_not_shown_as_agreeing()
     {
         // Recomputed: budget 10 × 0.9 = 9, n 34.3, m 10, q 18 (partial: 0.6 × 30), s 10: 81.3, and the stated 81 agrees with it;
