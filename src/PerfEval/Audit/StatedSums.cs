@@ -12,7 +12,8 @@ namespace PerfEval.Audit;
 /// rounding of those figures can explain. Only the report's figures are used, not the recomputation: the total against
 /// the budget score (where the policy scores the budget) and every indicator's score, or every level-1 subtotal; each
 /// stated level-1 or level-2 subtotal against the scores of every indicator under it. A sum is checked only when every
-/// part of it is stated.
+/// part of it is stated. An indicator that does not apply is a part only where the report states its score, and a
+/// level-1 group where nothing applies only where it states its subtotal: a report that drops them states neither.
 /// </summary>
 internal static class StatedSums
 {
@@ -74,37 +75,35 @@ internal static class StatedSums
 
     private static List<decimal> Parts(decimal? budget, IEnumerable<decimal> rest) => [.. budget is { } b ? rest.Prepend(b) : rest];
 
-    /// <summary>The stated score of every indicator in the report's order; null when one is missing or a score is stated for an id the set does not have.</summary>
+    /// <summary>
+    /// The stated score of every indicator in the report's order, leaving out one that does not apply and has no score
+    /// stated; null when another is missing or a score is stated for an id the set does not have.
+    /// </summary>
     private static List<decimal>? EveryIndicator(ImmutableArray<IndicatorResult> indicators, ImmutableDictionary<string, decimal> scores)
     {
-        if (scores.Count != indicators.Length)
-        {
-            return null;
-        }
-
         var parts = new List<decimal>(indicators.Length);
         foreach (var i in indicators)
         {
-            if (!scores.TryGetValue(i.Id, out var score))
+            if (scores.TryGetValue(i.Id, out var score))
+            {
+                parts.Add(score);
+            }
+            else if (i.Status != IndicatorStatus.NotApplicable)
             {
                 return null;
             }
-
-            parts.Add(score);
         }
 
-        return parts;
+        return parts.Count == scores.Count ? parts : null;
     }
 
-    /// <summary>The stated subtotal of every level-1 group the report has; null when one is missing or a key names no group of it (or names one twice).</summary>
+    /// <summary>
+    /// The stated subtotal of every level-1 group the report has, leaving out one where nothing applies and no subtotal is
+    /// stated; null when another is missing or a key names no group of it (or names one twice).
+    /// </summary>
     private static List<decimal>? EveryLevel1(ImmutableArray<IndicatorResult> indicators, ImmutableDictionary<string, decimal> level1Scores)
     {
         var groups = indicators.Select(i => i.Level1).Distinct().ToList();
-        if (level1Scores.Count != groups.Count)
-        {
-            return null;
-        }
-
         var byLevel = new Dictionary<Level1, decimal>();
         foreach (var (code, value) in level1Scores)
         {
@@ -114,10 +113,26 @@ internal static class StatedSums
             }
         }
 
-        return [.. groups.Select(g => byLevel[g])];
+        var parts = new List<decimal>(groups.Count);
+        foreach (var g in groups)
+        {
+            if (byLevel.TryGetValue(g, out var subtotal))
+            {
+                parts.Add(subtotal);
+            }
+            else if (indicators.Any(i => i.Level1 == g && i.Status != IndicatorStatus.NotApplicable))
+            {
+                return null;
+            }
+        }
+
+        return parts;
     }
 
-    /// <summary>Each stated level-1 or level-2 subtotal against the stated scores of the indicators under it, when every one of them is stated.</summary>
+    /// <summary>
+    /// Each stated level-1 or level-2 subtotal against the stated scores of the indicators under it, when every one of
+    /// them is stated (one that does not apply may have none) and at least one is.
+    /// </summary>
     private static void Subtotals(ImmutableArray<IndicatorResult> indicators, StatedFigures stated, string basePath, SourceMap map, DiagnosticBag bag)
     {
         var level1 = basePath.EndsWith("level1Scores", StringComparison.Ordinal);
@@ -139,13 +154,19 @@ internal static class StatedSums
 
         foreach (var (_, code, value, group, name) in known.OrderBy(k => k.Order).ThenBy(k => k.Code, StringComparer.Ordinal))
         {
-            if (group.Count == 0 || !group.TrueForAll(i => stated.Scores.ContainsKey(i.Id)))
+            if (!group.TrueForAll(i => stated.Scores.ContainsKey(i.Id) || i.Status == IndicatorStatus.NotApplicable))
+            {
+                continue;
+            }
+
+            List<decimal> parts = [.. group.Where(i => stated.Scores.ContainsKey(i.Id)).Select(i => stated.Scores[i.Id])];
+            if (parts.Count == 0)
             {
                 continue;
             }
 
             var path = Loading.JsonTree.ChildPath(basePath, code);
-            Check((path, MessageText.Of("figure.score", ("name", name))), value, [.. group.Select(i => stated.Scores[i.Id])], "parts.indicatorScores", map, bag, []);
+            Check((path, MessageText.Of("figure.score", ("name", name))), value, parts, "parts.indicatorScores", map, bag, []);
         }
     }
 

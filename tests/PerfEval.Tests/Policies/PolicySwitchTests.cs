@@ -11,6 +11,7 @@ using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Loading;
 using PerfEval.Scoring;
+using static PerfEval.Tests.Evaluation.IndicatorBuilder;
 
 namespace PerfEval.Tests.Policies;
 
@@ -28,20 +29,6 @@ public sealed class PolicySwitchTests
     {
         PolicyCatalog.BuiltIn.TryGet(name, out var policy).Should().BeTrue($"'{name}' is shipped in rules/policies");
         return policy;
-    }
-
-    private static IndicatorDefinition Indicator(string id, string target, Level2 level2 = Level2.Quantity, decimal? weight = 10m)
-    {
-        Target.TryParse(target, level2, out var t, out var error).Should().BeTrue(error);
-        return new IndicatorDefinition
-        {
-            Id = id,
-            Name = id,
-            Level1 = IndicatorLevels.DefaultParent(level2),
-            Level2 = level2,
-            Target = t!,
-            Weight = weight,
-        };
     }
 
     private static IndicatorSet Set(params IndicatorDefinition[] indicators) => new()

@@ -7,6 +7,7 @@ using PerfEval.Indicators;
 using PerfEval.Loading;
 using PerfEval.Reporting;
 using PerfEval.Scoring;
+using static PerfEval.Tests.Evaluation.IndicatorBuilder;
 
 namespace PerfEval.Tests.Scoring;
 
@@ -17,12 +18,6 @@ namespace PerfEval.Tests.Scoring;
 public sealed class ActualsInWordsTests
 {
     private const string SetId = "words-2025";
-
-    private static IndicatorDefinition Indicator(string id, string target, Level2 level2 = Level2.Quantity, decimal weight = 10m)
-    {
-        Target.TryParse(target, level2, out var t, out var error).Should().BeTrue(error);
-        return new IndicatorDefinition { Id = id, Name = "指标" + id, Level1 = IndicatorLevels.DefaultParent(level2), Level2 = level2, Target = t!, Weight = weight };
-    }
 
     private static EvaluationResult Evaluate(IndicatorDefinition d, IndicatorActual a, ScoringPolicy? policy = null) =>
         new Evaluator(policy ?? ScoringPolicy.Mof2020).Evaluate(
@@ -132,7 +127,7 @@ public sealed class ActualsInWordsTests
     public void An_unmet_indicator_judged_in_words_is_explained_by_what_it_reached_not_by_a_blank_completion_rate()
     {
         const string words = "部分人员年龄超出18-54周岁";
-        var r = Evaluate(Indicator("age", "18—54周岁"), new IndicatorActual { Id = "age", Actual = ActualValue.Parse(words), Grade = QualitativeGrade.Partial, Reason = "个别人员信息登记有误" });
+        var r = Evaluate(Indicator("age", "18—54周岁", name: "指标age"), new IndicatorActual { Id = "age", Actual = ActualValue.Parse(words), Grade = QualitativeGrade.Partial, Reason = "个别人员信息登记有误" });
 
         r.Indicators.Single().Should().Match<IndicatorResult>(i => i.Status == IndicatorStatus.PartiallyMet && i.CompletionRate == null);
         var draft = ReportDraft.ToChinese(r);

@@ -5,6 +5,7 @@ using PerfEval.Diagnostics;
 using PerfEval.Evaluation;
 using PerfEval.Indicators;
 using PerfEval.Scoring;
+using static PerfEval.Tests.Evaluation.IndicatorBuilder;
 
 namespace PerfEval.Tests.Scoring;
 
@@ -17,21 +18,6 @@ public sealed class ScoringRuleTests
     private const string SetId = "rules-2025";
 
     // ---- helpers ---------------------------------------------------------------------------------------------
-
-    private static IndicatorDefinition Indicator(string id, string target, Level2 level2 = Level2.Quantity, decimal? weight = 10m, string? compute = null)
-    {
-        Target.TryParse(target, level2, out var t, out var error).Should().BeTrue(error);
-        return new IndicatorDefinition
-        {
-            Id = id,
-            Name = id,
-            Level1 = IndicatorLevels.DefaultParent(level2),
-            Level2 = level2,
-            Target = t!,
-            Weight = weight,
-            Compute = compute,
-        };
-    }
 
     private static IndicatorSet Set(params IndicatorDefinition[] indicators) => new()
     {
