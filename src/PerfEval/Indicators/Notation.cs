@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PerfEval.Indicators;
@@ -203,11 +204,12 @@ internal static partial class Notation
         return true;
     }
 
+    /// <summary>True when the text holds a digit of any script, those written as a surrogate pair (𝟏, U+1D7CF) included.</summary>
     private static bool ContainsDigit(ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        foreach (var r in text.EnumerateRunes())
         {
-            if (char.IsDigit(c))
+            if (Rune.IsDigit(r))
             {
                 return true;
             }
@@ -301,13 +303,13 @@ internal static partial class Notation
 
         foreach (var c in t)
         {
-            if (char.IsDigit(c) || c is '，' or ',' or '、' or '；' or ';' or '。' or '(' or '（' or '=' or '<' or '>')
+            if (c is '，' or ',' or '、' or '；' or ';' or '。' or '(' or '（' or '=' or '<' or '>')
             {
                 return false;
             }
         }
 
-        return true;
+        return !ContainsDigit(t);
     }
 
     /// <summary>Formats a number for display: no trailing zeros, invariant culture (2300, 95, 202.6).</summary>

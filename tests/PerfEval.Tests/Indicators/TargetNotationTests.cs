@@ -480,4 +480,21 @@ public sealed class TargetNotationTests
             set.Diagnostics.Should().Contain(d => d.Severity == DiagnosticSeverity.Error && d.Path == "$.indicators[0].target");
         }
     }
+
+    [Theory]
+    [InlineData("12𝟏𝟐")]
+    [InlineData("≥95𝟗%")]
+    [InlineData("24𝟙以内")]
+    [InlineData("21月𝟗底前")]
+    [InlineData("18—54𝟒周岁")]
+    public void Digits_written_as_surrogate_pairs_after_a_number_are_not_taken_for_its_unit(string text)
+    {
+        // Mathematical digits (𝟏, U+1D7CF) are two UTF-16 code units, neither of which is a digit alone: read code unit
+        // by code unit, 𝟏𝟐 would pass for the unit of 12. A digit of any script after the number makes the text wording.
+        var actual = ActualValue.Parse(text);
+        Target.TryParse(text, Level2.Quantity, out var target, out _);
+
+        actual.Number.Should().BeNull();
+        (target is null || !target.IsNumeric).Should().BeTrue($"“{text}” is read as the target {target?.Display}");
+    }
 }
