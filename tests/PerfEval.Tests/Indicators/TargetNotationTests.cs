@@ -497,4 +497,21 @@ public sealed class TargetNotationTests
         actual.Number.Should().BeNull();
         (target is null || !target.IsNumeric).Should().BeTrue($"“{text}” is read as the target {target?.Display}");
     }
+
+    [Theory]
+    [InlineData("13月底前")]
+    [InlineData("0月底前")]
+    [InlineData("１３月底前")]
+    [InlineData("2025年13月底前")]
+    public void An_actual_shaped_like_a_deadline_with_no_such_month_is_wording_not_the_number_of_the_month(string text)
+    {
+        // As a target, such text is refused (PE1008: no such month or day); as an actual it is wording too, not the
+        // figure 13 with the unit 月底前.
+        var a = ActualValue.Parse(text);
+
+        a.Number.Should().BeNull();
+        a.Deadline.Should().BeNull();
+        a.Done.Should().BeNull();
+        a.Text.Should().Be(text);
+    }
 }
