@@ -514,4 +514,26 @@ public sealed class TargetNotationTests
         a.Done.Should().BeNull();
         a.Text.Should().Be(text);
     }
+
+    [Theory]
+    [InlineData("≤12月底前")]
+    [InlineData("≥12月底前")]
+    [InlineData("＜6月底前")]
+    [InlineData("不超过12月底前")]
+    [InlineData("控制在12月底前以内")]
+    public void A_deadline_after_a_sign_or_a_comparing_word_is_no_figure_of_the_month(string text)
+    {
+        // The month of a deadline is not a count: ≤12月底前 is not "≤12 with the unit 月底前". After a sign it is refused
+        // (the sign stands before no number); after a word it is the author's wording.
+        var read = Target.TryParse(text, Level2.Timeliness, out var target, out var error);
+
+        if (read)
+        {
+            target!.IsNumeric.Should().BeFalse($"“{text}” is read as the target {target.Display}");
+        }
+        else
+        {
+            error.Should().NotBeNullOrWhiteSpace();
+        }
+    }
 }
