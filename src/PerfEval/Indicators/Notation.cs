@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -301,15 +302,21 @@ internal static partial class Notation
             return false;
         }
 
-        foreach (var c in t)
+        // No digit of any script, no mark that starts another standard, and nothing that shows nothing: a control or
+        // format character (U+200B) or half a surrogate pair hides what the unit says ("95\u200B%" would be 95, not 95 %).
+        while (!t.IsEmpty)
         {
-            if (c is '，' or ',' or '、' or '；' or ';' or '。' or '(' or '（' or '=' or '<' or '>')
+            if (Rune.DecodeFromUtf16(t, out var r, out var length) != OperationStatus.Done || Rune.IsDigit(r) || Rune.IsControl(r)
+                || Rune.GetUnicodeCategory(r) == UnicodeCategory.Format
+                || r.Value is '，' or ',' or '、' or '；' or ';' or '。' or '(' or '（' or '=' or '<' or '>')
             {
                 return false;
             }
+
+            t = t[length..];
         }
 
-        return !ContainsDigit(t);
+        return true;
     }
 
     /// <summary>Formats a number for display: no trailing zeros, invariant culture (2300, 95, 202.6).</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
@@ -530,6 +531,33 @@ public sealed class TargetNotationTests
         if (read)
         {
             target!.IsNumeric.Should().BeFalse($"“{text}” is read as the target {target.Display}");
+        }
+        else
+        {
+            error.Should().NotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Theory]
+    [InlineData(@"95\u200B%")]
+    [InlineData(@"≥95\u200B%")]
+    [InlineData(@"95%\uFEFF")]
+    [InlineData(@"29\u0001元/人/月")]
+    [InlineData(@"≤500\u202E元")]
+    [InlineData(@"12\uD835")]
+    public void A_unit_that_hides_a_character_is_no_unit(string escaped)
+    {
+        // A zero-width or control character, or half a surrogate pair, after the number: 95\u200B% would be the figure 95
+        // with the unit "\u200B%", not 95 %. What cannot be shown is not read: the text is wording, or refused after a sign.
+        // (Written escaped: a test case's text does not keep half a surrogate pair.)
+        var text = Regex.Unescape(escaped);
+        var actual = ActualValue.Parse(text);
+        var read = Target.TryParse(text, Level2.Quality, out var target, out var error);
+
+        actual.Number.Should().BeNull();
+        if (read)
+        {
+            target!.IsNumeric.Should().BeFalse($"the target is read as {target.Display} with the unit “{target.Unit}”");
         }
         else
         {
