@@ -60,6 +60,12 @@ public sealed record ActualValue
             return new ActualValue { Text = text, Deadline = deadline, Done = true };
         }
 
+        // Shaped like a deadline, but no such month or day (13月底前): wording, not the figure 13 with the unit 月底前.
+        if (Notation.LooksLikeDeadline(s))
+        {
+            return new ActualValue { Text = text };
+        }
+
         if (Notation.TryReadQuantity(s, out var number, out var percent, out _))
         {
             return new ActualValue { Text = text, Number = number, IsPercent = percent };

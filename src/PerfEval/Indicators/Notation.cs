@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PerfEval.Indicators;
@@ -203,11 +205,12 @@ internal static partial class Notation
         return true;
     }
 
+    /// <summary>True when the text holds a digit of any script, those written as a surrogate pair (𝟏, U+1D7CF) included.</summary>
     private static bool ContainsDigit(ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        foreach (var r in text.EnumerateRunes())
         {
-            if (char.IsDigit(c))
+            if (Rune.IsDigit(r))
             {
                 return true;
             }
@@ -299,12 +302,18 @@ internal static partial class Notation
             return false;
         }
 
-        foreach (var c in t)
+        // No digit of any script, no mark that starts another standard, and nothing that shows nothing: a control or
+        // format character (U+200B) or half a surrogate pair hides what the unit says ("95\u200B%" would be 95, not 95 %).
+        while (!t.IsEmpty)
         {
-            if (char.IsDigit(c) || c is '，' or ',' or '、' or '；' or ';' or '。' or '(' or '（' or '=' or '<' or '>')
+            if (Rune.DecodeFromUtf16(t, out var r, out var length) != OperationStatus.Done || Rune.IsDigit(r) || Rune.IsControl(r)
+                || Rune.GetUnicodeCategory(r) == UnicodeCategory.Format
+                || r.Value is '，' or ',' or '、' or '；' or ';' or '。' or '(' or '（' or '=' or '<' or '>')
             {
                 return false;
             }
+
+            t = t[length..];
         }
 
         return true;

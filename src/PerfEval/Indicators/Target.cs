@@ -188,7 +188,7 @@ public sealed partial record Target
                         stripped = stripped[..^2];
                     }
 
-                    if (Notation.TryReadQuantity(stripped.Trim(), out _, out _, out _))
+                    if (IsQuantity(stripped.Trim()))
                     {
                         written = comparison;
                         rest = stripped.Trim();
@@ -204,7 +204,8 @@ public sealed partial record Target
             return false;
         }
 
-        if (Notation.TryReadQuantity(rest, out var value, out var percent, out var unit))
+        // After a sign, a deadline's month (≤12月底前) is no figure: the sign then stands before no number.
+        if (!Notation.LooksLikeDeadline(rest) && Notation.TryReadQuantity(rest, out var value, out var percent, out var unit))
         {
             var inferred = written is null && explicitComparison is null;
             var comparison = written ?? explicitComparison ?? (value == 0 ? Comparison.Equal : DefaultComparison(level2));
@@ -288,6 +289,9 @@ public sealed partial record Target
 
         return string.Join(" | ", written.Length == parts.Length ? written : parts);
     }
+
+    /// <summary>A number with a short unit, and not the month of a deadline (不超过12月底前 is no "≤12 with the unit 月底前").</summary>
+    private static bool IsQuantity(string text) => !Notation.LooksLikeDeadline(text) && Notation.TryReadQuantity(text, out _, out _, out _);
 
     private static readonly (string Word, Comparison Comparison, bool Prefix)[] Words =
     [

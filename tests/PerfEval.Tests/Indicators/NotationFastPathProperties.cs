@@ -163,6 +163,6 @@ public sealed partial class NotationFastPathProperties
         return true;
     }
 
-    [GeneratedRegex(@"^(?<num>[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)\s*(?<pct>%)?\s*(?<unit>[^\d]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<num>[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[+-]?[0-9]+(?:\.[0-9]+)?)\s*(?<pct>%)?\s*(?<unit>[^0-9]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Quantity();
 }

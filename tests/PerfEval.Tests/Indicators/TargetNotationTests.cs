@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using PerfEval.Actuals;
 using PerfEval.Diagnostics;
@@ -478,6 +479,89 @@ public sealed class TargetNotationTests
         else
         {
             set.Diagnostics.Should().Contain(d => d.Severity == DiagnosticSeverity.Error && d.Path == "$.indicators[0].target");
+        }
+    }
+
+    [Theory]
+    [InlineData("12𝟏𝟐")]
+    [InlineData("≥95𝟗%")]
+    [InlineData("24𝟙以内")]
+    [InlineData("21月𝟗底前")]
+    [InlineData("18—54𝟒周岁")]
+    public void Digits_written_as_surrogate_pairs_after_a_number_are_not_taken_for_its_unit(string text)
+    {
+        // Mathematical digits (𝟏, U+1D7CF) are two UTF-16 code units, neither of which is a digit alone: read code unit
+        // by code unit, 𝟏𝟐 would pass for the unit of 12. A digit of any script after the number makes the text wording.
+        var actual = ActualValue.Parse(text);
+        Target.TryParse(text, Level2.Quantity, out var target, out _);
+
+        actual.Number.Should().BeNull();
+        (target is null || !target.IsNumeric).Should().BeTrue($"“{text}” is read as the target {target?.Display}");
+    }
+
+    [Theory]
+    [InlineData("13月底前")]
+    [InlineData("0月底前")]
+    [InlineData("１３月底前")]
+    [InlineData("2025年13月底前")]
+    public void An_actual_shaped_like_a_deadline_with_no_such_month_is_wording_not_the_number_of_the_month(string text)
+    {
+        // As a target, such text is refused (PE1008: no such month or day); as an actual it is wording too, not the
+        // figure 13 with the unit 月底前.
+        var a = ActualValue.Parse(text);
+
+        a.Number.Should().BeNull();
+        a.Deadline.Should().BeNull();
+        a.Done.Should().BeNull();
+        a.Text.Should().Be(text);
+    }
+
+    [Theory]
+    [InlineData("≤12月底前")]
+    [InlineData("≥12月底前")]
+    [InlineData("＜6月底前")]
+    [InlineData("不超过12月底前")]
+    [InlineData("控制在12月底前以内")]
+    public void A_deadline_after_a_sign_or_a_comparing_word_is_no_figure_of_the_month(string text)
+    {
+        // The month of a deadline is not a count: ≤12月底前 is not "≤12 with the unit 月底前". After a sign it is refused
+        // (the sign stands before no number); after a word it is the author's wording.
+        var read = Target.TryParse(text, Level2.Timeliness, out var target, out var error);
+
+        if (read)
+        {
+            target!.IsNumeric.Should().BeFalse($"“{text}” is read as the target {target.Display}");
+        }
+        else
+        {
+            error.Should().NotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Theory]
+    [InlineData(@"95\u200B%")]
+    [InlineData(@"≥95\u200B%")]
+    [InlineData(@"95%\uFEFF")]
+    [InlineData(@"29\u0001元/人/月")]
+    [InlineData(@"≤500\u202E元")]
+    [InlineData(@"12\uD835")]
+    public void A_unit_that_hides_a_character_is_no_unit(string escaped)
+    {
+        // A zero-width or control character, or half a surrogate pair, after the number: 95\u200B% would be the figure 95
+        // with the unit "\u200B%", not 95 %. What cannot be shown is not read: the text is wording, or refused after a sign.
+        // (Written escaped: a test case's text does not keep half a surrogate pair.)
+        var text = Regex.Unescape(escaped);
+        var actual = ActualValue.Parse(text);
+        var read = Target.TryParse(text, Level2.Quality, out var target, out var error);
+
+        actual.Number.Should().BeNull();
+        if (read)
+        {
+            target!.IsNumeric.Should().BeFalse($"the target is read as {target.Display} with the unit “{target.Unit}”");
+        }
+        else
+        {
+            error.Should().NotBeNullOrWhiteSpace();
         }
     }
 }
