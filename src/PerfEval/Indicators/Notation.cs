@@ -237,7 +237,10 @@ internal static partial class Notation
         return false;
     }
 
-    /// <summary>Reads "12月底前", "9月底前", "12月31日前", "2025年12月31日前", "2025-12-31前".</summary>
+    /// <summary>
+    /// Reads "12月底前", "9月底前", "12月31日前", "2025年12月31日前", "2025-12-31前", with "完成" or "已完成" after it as an
+    /// actual says it ("3月底前已完成"); a year is one of 1900–2999 in both notations.
+    /// </summary>
     public static bool TryReadDeadline(string normalized, out Deadline deadline)
     {
         var m = normalized.Contains('月') ? Safe(DeadlinePattern(), normalized) : Match.Empty;
@@ -254,7 +257,8 @@ internal static partial class Notation
         }
 
         var iso = normalized.Length >= 11 && char.IsAsciiDigit(normalized[0]) ? Safe(IsoDeadlinePattern(), normalized) : Match.Empty;
-        if (iso.Success && DateOnly.TryParseExact(iso.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (iso.Success && DateOnly.TryParseExact(iso.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year is >= 1900 and <= 2999)
         {
             deadline = new Deadline(date.Month, date.Day, date.Year);
             return true;
@@ -264,8 +268,13 @@ internal static partial class Notation
         return false;
     }
 
-    /// <summary>True for text shaped like a deadline (…月底前, …月…日前) whatever its numbers, so that 13月底前 is not read as a quantity.</summary>
-    public static bool LooksLikeDeadline(string normalized) => normalized.Contains('月') && Safe(DeadlineShape(), normalized).Success;
+    /// <summary>
+    /// True for text shaped like a deadline (…月底前, …月…日前, ####-##-##前) whatever its numbers, so that 13月底前 is not
+    /// read as a quantity, nor 0001-01-01前 as wording.
+    /// </summary>
+    public static bool LooksLikeDeadline(string normalized) =>
+        normalized.Contains('月') ? Safe(DeadlineShape(), normalized).Success
+        : normalized.Length >= 11 && char.IsAsciiDigit(normalized[0]) && Safe(IsoDeadlinePattern(), normalized).Success;
 
     /// <summary>Reads a calendar date: "2025-11-20", "2025/11/20", "2025年11月20日".</summary>
     public static bool TryReadDate(string normalized, out DateOnly date)
@@ -331,7 +340,7 @@ internal static partial class Notation
     [GeneratedRegex(@"^(?<lo>[0-9]+(?:\.[0-9]+)?)\s*(?<pct1>%)?\s*(?:-|—|–|~|～|至|到|－)+\s*(?<hi>[0-9]+(?:\.[0-9]+)?)\s*(?<pct2>%)?\s*(?<unit>[^0-9]*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex RangePattern();
 
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})\s*年\s*)?(?<m>[0-9]{1,2})\s*月\s*(?:底|末|(?<d>[0-9]{1,2})\s*日)?\s*(?:前|之前|以前)(?:完成)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})\s*年\s*)?(?<m>[0-9]{1,2})\s*月\s*(?:底|末|(?<d>[0-9]{1,2})\s*日)?\s*(?:前|之前|以前)(?:已?完成)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DeadlinePattern();
 
     [GeneratedRegex(@"^(?:[0-9]+\s*年\s*)?[0-9]+\s*月\s*(?:底|末|[0-9]+\s*日)?\s*(?:前|之前|以前)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]

@@ -500,6 +500,30 @@ public sealed class TargetNotationTests
     }
 
     [Theory]
+    [InlineData("3月底前已完成", 3)]
+    [InlineData("3月底前完成", 3)]
+    [InlineData("2025年6月30日前已完成", 6)]
+    public void A_deadline_said_to_be_done_as_an_actual_is_a_kept_deadline(string text, int month)
+    {
+        var a = ActualValue.Parse(text);
+
+        a.Deadline!.Month.Should().Be(month);
+        a.Done.Should().BeTrue();
+        a.Number.Should().BeNull($"{month} is the month, not a count");
+    }
+
+    [Theory]
+    [InlineData("0001-01-01前")]
+    [InlineData("1899-12-31前")]
+    [InlineData("3000-01-01前")]
+    public void An_iso_deadline_outside_the_years_1900_to_2999_is_no_deadline_as_in_the_year_notation(string text)
+    {
+        Notation.TryReadDeadline(text, out _).Should().BeFalse();
+        ActualValue.Parse(text).Deadline.Should().BeNull("a deadline in year 1 would count as kept");
+        Target.TryParse(text, Level2.Timeliness, out var target, out _).Should().BeFalse($"{text} names no year of a budget (target: {target?.Comparison})");
+    }
+
+    [Theory]
     [InlineData("13月底前")]
     [InlineData("0月底前")]
     [InlineData("１３月底前")]
