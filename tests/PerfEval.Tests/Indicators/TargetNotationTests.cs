@@ -513,6 +513,23 @@ public sealed class TargetNotationTests
     }
 
     [Theory]
+    [InlineData("2月30日前")]
+    [InlineData("13月底前")]
+    [InlineData("0001-01-01前")]
+    [InlineData("2025年0月底前")]
+    public void A_target_shaped_like_a_deadline_with_no_such_date_is_PE1008_in_a_file_never_a_number(string text)
+    {
+        var set = PerfEvalJson.ReadIndicatorSet($$"""
+            { "id": "d", "name": "时限", "year": 2025, "indicators": [
+              { "id": "t", "name": "完成时间", "level2": "timeliness", "target": "{{text}}" } ] }
+            """, "indicators.json");
+
+        var d = set.Diagnostics.Should().ContainSingle(x => x.Code == DiagnosticCodes.InvalidTarget).Subject;
+        d.Path.Should().Be("$.indicators[0].target");
+        d.Arguments["reason"].Should().Contain("no such year, month or day");
+    }
+
+    [Theory]
     [InlineData("0001-01-01前")]
     [InlineData("1899-12-31前")]
     [InlineData("3000-01-01前")]
