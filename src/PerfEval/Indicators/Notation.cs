@@ -256,7 +256,7 @@ internal static partial class Notation
             }
         }
 
-        var iso = normalized.Length >= 11 && char.IsAsciiDigit(normalized[0]) ? Safe(IsoDeadlinePattern(), normalized) : Match.Empty;
+        var iso = IsoDeadline(normalized);
         if (iso.Success && DateOnly.TryParseExact(iso.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             && date.Year is >= 1900 and <= 2999)
         {
@@ -273,8 +273,11 @@ internal static partial class Notation
     /// read as a quantity, nor 0001-01-01前 as wording.
     /// </summary>
     public static bool LooksLikeDeadline(string normalized) =>
-        normalized.Contains('月') ? Safe(DeadlineShape(), normalized).Success
-        : normalized.Length >= 11 && char.IsAsciiDigit(normalized[0]) && Safe(IsoDeadlinePattern(), normalized).Success;
+        normalized.Contains('月') ? Safe(DeadlineShape(), normalized).Success : IsoDeadline(normalized).Success;
+
+    /// <summary>The ISO notation of a deadline ("2025-12-31前"), whatever its numbers; only text that can be one goes to the pattern.</summary>
+    private static Match IsoDeadline(string normalized) =>
+        normalized.Length >= 11 && char.IsAsciiDigit(normalized[0]) ? Safe(IsoDeadlinePattern(), normalized) : Match.Empty;
 
     /// <summary>Reads a calendar date: "2025-11-20", "2025/11/20", "2025年11月20日".</summary>
     public static bool TryReadDate(string normalized, out DateOnly date)

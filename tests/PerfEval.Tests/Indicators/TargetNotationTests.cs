@@ -22,6 +22,12 @@ public sealed class TargetNotationTests
         return target;
     }
 
+    /// <summary>An indicator-set file of one timeliness indicator with <paramref name="target"/> as its target.</summary>
+    private static LoadResult<IndicatorSet> ReadOneTarget(string target) => PerfEvalJson.ReadIndicatorSet($$"""
+        { "id": "d", "name": "时限", "year": 2025, "indicators": [
+          { "id": "t", "name": "完成时间", "level2": "timeliness", "target": "{{target}}" } ] }
+        """, "indicators.json");
+
     // ---- written comparisons -------------------------------------------------------------------------------
 
     [Theory]
@@ -466,10 +472,7 @@ public sealed class TargetNotationTests
     [InlineData("≥١٢٣٤")]
     public void A_target_written_with_digits_of_another_script_in_a_file_is_a_finding_at_the_target_not_an_exception(string text)
     {
-        var set = PerfEvalJson.ReadIndicatorSet($$"""
-            { "id": "d", "name": "数字", "year": 2025, "indicators": [
-              { "id": "n", "name": "完成时间", "level2": "timeliness", "target": "{{text}}" } ] }
-            """, "indicators.json");
+        var set = ReadOneTarget(text);
 
         // Either read as the author's wording (qualitative) or refused with a finding at the target: never a figure.
         if (set.Value is { } read)
@@ -519,10 +522,7 @@ public sealed class TargetNotationTests
     [InlineData("2025年0月底前")]
     public void A_target_shaped_like_a_deadline_with_no_such_date_is_PE1008_in_a_file_never_a_number(string text)
     {
-        var set = PerfEvalJson.ReadIndicatorSet($$"""
-            { "id": "d", "name": "时限", "year": 2025, "indicators": [
-              { "id": "t", "name": "完成时间", "level2": "timeliness", "target": "{{text}}" } ] }
-            """, "indicators.json");
+        var set = ReadOneTarget(text);
 
         var d = set.Diagnostics.Should().ContainSingle(x => x.Code == DiagnosticCodes.InvalidTarget).Subject;
         d.Path.Should().Be("$.indicators[0].target");
