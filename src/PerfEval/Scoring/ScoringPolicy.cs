@@ -28,8 +28,20 @@ public sealed record ScoringPolicy
     /// </summary>
     public decimal TotalPoints
     {
-        get => _totalPoints ?? BudgetWeight + LevelPoints.Values.Sum();
+        get => _totalPoints ?? BudgetWeight + SumOfLevelPoints();
         init => _totalPoints = value;
+    }
+
+    /// <summary>The sum of <see cref="LevelPoints"/>, read on every evaluation: a loop over the dictionary's own enumerator allocates nothing.</summary>
+    private decimal SumOfLevelPoints()
+    {
+        var sum = 0m;
+        foreach (var (_, points) in LevelPoints)
+        {
+            sum += points;
+        }
+
+        return sum;
     }
 
     /// <summary>How ≤ indicators score above their target.</summary>
