@@ -251,7 +251,7 @@ internal static class CliApp
                 return request.Policy is { } p0 && !File.Exists(p0) && !PolicyCatalog.BuiltIn.TryGet(p0, out _) ? UsageError : InputErrors;
             }
 
-            var inputs = InputResolver.ResolveBatch(request.Paths, folderPolicy: request.Policy is null, out var problems, out var count);
+            var inputs = InputResolver.ResolveBatch(request.Paths, (FolderPolicy: request.Policy is null, CountUpTo: Progress.Shows(error) ? int.MaxValue : 2), out var problems, out var count);
             foreach (var p in problems)
             {
                 error.WriteLine(p);

@@ -77,16 +77,31 @@ internal static class InputResolver
     /// <c>{"name": "…", "indicatorSet": {…}, "actuals": {…}}</c>. <paramref name="count"/> is the number of programmes.
     /// </summary>
     /// <param name="paths">The command line's paths.</param>
-    /// <param name="folderPolicy">Whether a programme folder's policy.json applies (no --policy given).</param>
+    /// <param name="how">
+    /// Whether a programme folder's policy.json applies (no --policy given), and how far to count: everything when progress
+    /// shows the total, else 2 (whether there are any programmes, and several).
+    /// </param>
     /// <param name="problems">What could not be resolved.</param>
-    /// <param name="count">The number of programmes.</param>
-    public static IEnumerable<Batch.BatchInput> ResolveBatch(IReadOnlyList<string> paths, bool folderPolicy, out List<string> problems, out int count)
+    /// <param name="count">The number of programmes; the lines of JSON Lines files are counted only until it reaches <c>how.CountUpTo</c>.</param>
+    public static IEnumerable<Batch.BatchInput> ResolveBatch(IReadOnlyList<string> paths, (bool FolderPolicy, int CountUpTo) how, out List<string> problems, out int count)
     {
         var lines = paths.Where(p => p.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(p)).ToList();
         var programmes = Resolve([.. paths.Except(lines)], out problems);
+        var folderPolicy = how.FolderPolicy;
 
-        // Counting scans each file's bytes for line ends without keeping a line, and does not open special files.
-        count = programmes.Count + lines.Sum(file => Batch.JsonLines.Count(file, Batch.BatchInput.MaxJsonLineBytes));
+        // Counting scans each file's bytes for line ends without keeping a line, and does not open special files; a
+        // file of a national year (hundreds of megabytes) is scanned to the end only when progress shows the total.
+        count = programmes.Count;
+        foreach (var file in lines)
+        {
+            if (count >= how.CountUpTo)
+            {
+                break;
+            }
+
+            count += Batch.JsonLines.Count(file, Batch.BatchInput.MaxJsonLineBytes, upTo: how.CountUpTo - count);
+        }
+
         return programmes.Select(p => Batch.BatchInput.Lazy(Path.GetDirectoryName(p.IndicatorSetPath) ?? p.IndicatorSetPath, () => p.Read(folderPolicy)))
             .Concat(lines.SelectMany(Batch.BatchInput.FromJsonLinesFile));
     }

@@ -3,9 +3,12 @@ namespace PerfEval.Cli;
 /// <summary>Progress on standard error for long runs over many programmes (only when there are several and error is a terminal).</summary>
 internal sealed class Progress(int total, TextWriter error)
 {
-    private readonly bool _show = total > 1 && error is TerminalWriter { Inner: var inner } && ReferenceEquals(inner, Console.Error) && !Console.IsErrorRedirected;
+    private readonly bool _show = total > 1 && Shows(error);
     private int _done;
     private long _shown;
+
+    /// <summary>Whether progress written to <paramref name="error"/> would show: it is the console's standard error, and a terminal.</summary>
+    public static bool Shows(TextWriter error) => error is TerminalWriter { Inner: var inner } && ReferenceEquals(inner, Console.Error) && !Console.IsErrorRedirected;
 
     public void Next(string item)
     {

@@ -278,6 +278,25 @@ public sealed class EvaluateCommandTests() : CommandTestBase("perfeval-cli-")
         error.Should().Contain("batch.jsonl:2").And.Contain("PE1001");
     }
 
+    [Theory]
+    [InlineData(1, JsonValueKind.Object)]
+    [InlineData(3, JsonValueKind.Array)]
+    public void A_json_lines_file_of_one_programme_gives_one_object_and_of_several_an_array_of_them_all(int programmes, JsonValueKind expected)
+    {
+        // Without progress to show, the file is counted only as far as "several": every programme is still written.
+        var set = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Example, "indicators.json")))!.ToJsonString();
+        var actuals = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Example, "actuals.json")))!.ToJsonString();
+        var file = Path.Combine(Temp, $"count-{programmes}.jsonl");
+        File.WriteAllLines(file, Enumerable.Range(1, programmes).Select(i => $$"""{ "name": "p{{i}}", "indicatorSet": {{set}}, "actuals": {{actuals}} }"""));
+
+        var (exit, output, _) = Run("evaluate", file, "--format", "json");
+
+        exit.Should().Be(0);
+        var root = JsonDocument.Parse(output).RootElement;
+        root.ValueKind.Should().Be(expected);
+        (expected == JsonValueKind.Array ? root.GetArrayLength() : 1).Should().Be(programmes);
+    }
+
     [Fact]
     public void A_missing_path_is_a_usage_error()
     {

@@ -39,8 +39,9 @@ internal static class JsonLines
     /// <summary>
     /// How many programmes <see cref="Read(string, int)"/> yields, found by scanning the bytes for line ends without
     /// keeping any line (constant memory; special files are not opened and count as the one programme that reports them).
+    /// The scan stops at <paramref name="upTo"/> lines, for a caller that only needs to know whether there are any, or several.
     /// </summary>
-    public static int Count(string path, int limit = PerfEvalJson.MaxDocumentBytes) => Lines(path, limit, keep: false).Count();
+    public static int Count(string path, int limit = PerfEvalJson.MaxDocumentBytes, int upTo = int.MaxValue) => Lines(path, limit, keep: false).Take(upTo).Count();
 
     /// <summary>One line: its 1-based number and content, or why it has none.</summary>
     internal readonly record struct RawLine(int Number, byte[]? Content, object? Failure, bool WholeSource);

@@ -137,6 +137,10 @@ public sealed class BoundedReadingTests
 
             read.Should().Equal($"{path}:1", $"{path}:4", $"{path}:5", $"{path}:6");
             count.Should().Be(read.Count);
+
+            // A caller that only needs to know whether there are several stops the scan there.
+            JsonLines.Count(path, limit: 1024, upTo: 2).Should().Be(2);
+            JsonLines.Count(path, limit: 1024, upTo: 10).Should().Be(4);
         }
         finally
         {
