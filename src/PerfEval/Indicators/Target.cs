@@ -76,6 +76,10 @@ public sealed partial record Target
         _ => string.Empty,
     };
 
+    /// <summary>How a declared comparison is cited: its sign, else its code (<c>range</c>, <c>deadline</c>).</summary>
+    private static string Declared(Comparison comparison) =>
+        Symbol(comparison) is { Length: > 0 } sign ? sign : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(comparison.ToString());
+
     /// <summary>The comparison a bare number takes for an indicator of this kind: ≤ for cost, ≥ otherwise.</summary>
     /// <param name="level2">The indicator's level-2 group.</param>
     /// <returns>The default comparison.</returns>
@@ -149,6 +153,13 @@ public sealed partial record Target
 
         if (Notation.TryReadDeadline(s, out var deadline))
         {
+            // A deadline is a comparison of its own: an indicator that declares another one contradicts its target.
+            if (explicitComparison is { } declared and not Comparison.Deadline)
+            {
+                error = MessageText.Of("target.deadlineDisagrees", ("declared", Declared(declared)));
+                return false;
+            }
+
             target = new Target { Comparison = Comparison.Deadline, Deadline = deadline, Text = text };
             return true;
         }
@@ -215,6 +226,12 @@ public sealed partial record Target
 
         if (written is null && Notation.TryReadRange(rest, out var low, out var high, out var rangePercent, out var rangeUnit))
         {
+            if (explicitComparison is { } declared and not Comparison.Range)
+            {
+                error = MessageText.Of("target.rangeDisagrees", ("declared", Declared(declared)));
+                return false;
+            }
+
             target = new Target { Comparison = Comparison.Range, Value = low, UpperValue = high, IsPercent = rangePercent, Unit = rangeUnit, Text = text };
             return true;
         }

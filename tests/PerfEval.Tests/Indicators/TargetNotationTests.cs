@@ -421,6 +421,34 @@ public sealed class TargetNotationTests
         set.Value!.Indicators.Single().Target.Comparison.Should().Be(Comparison.Qualitative);
     }
 
+    [Theory]
+    [InlineData("80-90", "≥", "range", "≥")]
+    [InlineData("80%-90%", "equal", "range", "＝")]
+    [InlineData("12月底前", "atMost", "deadline", "≤")]
+    [InlineData("2025-06-30前", "range", "deadline", "range")]
+    [InlineData("12月底前", "deadline", null, null)]
+    [InlineData("80-90", "range", null, null)]
+    public void A_range_or_a_deadline_under_an_indicator_that_declares_another_comparison_is_a_PE1008_at_the_target(string target, string declared, string? shape, string? cited)
+    {
+        // The author declared one comparison and wrote another: neither is taken silently over the other.
+        var set = PerfEvalJson.ReadIndicatorSet($$"""
+            { "id": "c", "name": "区间", "year": 2025, "indicators": [
+              { "id": "t", "name": "指标", "level2": "quality", "target": "{{target}}", "comparison": "{{declared}}" } ] }
+            """, "indicators.json");
+
+        if (shape is null)
+        {
+            set.Diagnostics.Should().BeEmpty();
+            set.Value!.Indicators.Single().Target.Comparison.Should().Be(declared == "range" ? Comparison.Range : Comparison.Deadline);
+            return;
+        }
+
+        var d = set.Diagnostics.Should().ContainSingle(x => x.Code == DiagnosticCodes.InvalidTarget).Subject;
+        d.Path.Should().Be("$.indicators[0].target");
+        d.Arguments["reason"].Should().Be($"it is written as a {shape} but the indicator's comparison says '{cited}'");
+        set.Value.Should().BeNull();
+    }
+
     [Fact]
     public void A_several_standards_target_in_a_file_is_a_PE1008_at_the_target()
     {
