@@ -25,12 +25,6 @@ internal sealed class Grid
     /// <param name="column">The column (1-based).</param>
     public GridCell? this[int row, int column] => positions.GetValueOrDefault((row, column));
 
-    /// <summary>True when a position is taken (by a cell or the span of one).</summary>
-    /// <param name="row">The row (1-based).</param>
-    /// <param name="column">The column (1-based).</param>
-    /// <returns>True when taken.</returns>
-    public bool IsTaken(int row, int column) => positions.ContainsKey((row, column));
-
     /// <summary>Adds a cell; positions already taken keep their cell.</summary>
     /// <param name="cell">The cell.</param>
     public void Add(GridCell cell)

@@ -36,13 +36,12 @@ internal static class ActualsMatching
     /// <returns>The entries by position.</returns>
     public static IndicatorActual?[] Match(EvaluationContext context)
     {
-        var index = context.Plan.Index;
         var byPosition = ArrayPool<IndicatorActual?>.Shared.Rent(context.Set.Indicators.Length);
         Array.Clear(byPosition);
         var unknown = 0;
         foreach (var a in context.Actuals.Indicators.IsDefault ? [] : context.Actuals.Indicators)
         {
-            if (index.TryGetValue(a.Id, out var i))
+            if (context.Plan.TryGetPosition(a.Id, out var i))
             {
                 if (byPosition[i] is not null)
                 {
@@ -58,7 +57,7 @@ internal static class ActualsMatching
             var path = Loading.JsonTree.IndicatorPath(a.Id);
 
             // Suggestions for the first unknown ids only: each compares with every indicator id.
-            var suggestion = ++unknown <= 100 ? MessageText.DidYouMean(Loading.ObjectReader.Closest(a.Id, index.Keys)) : null;
+            var suggestion = ++unknown <= 100 ? MessageText.DidYouMean(Loading.ObjectReader.Closest(a.Id, context.Plan.Ids)) : null;
             context.Findings.Add(DiagnosticCodes.UnknownIndicator, DiagnosticSeverity.Error, path, context.ActualsMap[path],
                 ("set", context.Set.Id), ("id", a.Id), ("suggestion", suggestion));
         }

@@ -20,7 +20,7 @@ internal static class Completion
         var (d, given, map) = (input.Definition, input.Given, context.ActualsMap);
         var actual = given?.Actual;
         decimal? number = actual?.Number;
-        if (context.Plan.Compiled[input.Position] is { } expression && given is not null && (given.Inputs.Count > 0 || actual is null))
+        if (context.Plan.CompiledAt(input.Position) is { } expression && given is not null && (given.Inputs.Count > 0 || actual is null))
         {
             if (Compute(expression, given, out var computed, out var error))
             {

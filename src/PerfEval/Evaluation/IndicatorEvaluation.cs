@@ -55,7 +55,7 @@ internal static class IndicatorEvaluation
 
             s = new ScoredIndicator { Status = IndicatorStatus.NotApplicable };
         }
-        else if (context.Plan.Valid[input.Position])
+        else if (context.Plan.IsValid(input.Position))
         {
             try
             {

@@ -18,23 +18,31 @@ internal sealed class SetCheck
     {
         _checked = set;
         Diagnostics = diagnostics;
-        Compiled = compiled;
-        Valid = valid;
-        Index = index;
+        _compiled = compiled;
+        _valid = valid;
+        _index = index;
         Rules = rules;
     }
+
+    // Arrays and a dictionary for speed, never handed out: a check, and the plans made from it, do not change once made.
+    private readonly CompiledExpression<decimal>?[] _compiled;
+    private readonly bool[] _valid;
+    private readonly Dictionary<string, int> _index;
 
     /// <summary>The findings, with paths into the set's file.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-    /// <summary>The compiled <c>compute</c> expression of each indicator, by position.</summary>
-    public CompiledExpression<decimal>?[] Compiled { get; }
+    /// <summary>The compiled <c>compute</c> expression of the indicator at <paramref name="position"/>, if it has one.</summary>
+    public CompiledExpression<decimal>? CompiledAt(int position) => _compiled[position];
 
-    /// <summary>Whether each indicator, by position, can be scored (its target and expression are sound).</summary>
-    public bool[] Valid { get; }
+    /// <summary>Whether the indicator at <paramref name="position"/> can be scored (its target and expression are sound).</summary>
+    public bool IsValid(int position) => _valid[position];
 
-    /// <summary>Indicator positions by id.</summary>
-    public Dictionary<string, int> Index { get; }
+    /// <summary>The position of the indicator <paramref name="id"/>; false when the set has none of that id.</summary>
+    public bool TryGetPosition(string id, out int position) => _index.TryGetValue(id, out position);
+
+    /// <summary>The ids of the set's indicators (a suggestion for an id it does not know is looked for among them).</summary>
+    public IReadOnlyCollection<string> Ids => _index.Keys;
 
     /// <summary>The set's own reason and consistency rules, checked and compiled.</summary>
     public RuleCheck Rules { get; }

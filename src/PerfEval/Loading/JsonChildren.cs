@@ -22,8 +22,6 @@ internal readonly struct JsonChildren<T> : IEnumerable<T>
     /// <summary>How many children there are.</summary>
     public int Length { get; }
 
-    public T this[int index] => (uint)index < (uint)Length ? _storage![_start + index] : throw new ArgumentOutOfRangeException(nameof(index));
-
     /// <summary>The children as a span.</summary>
     public ReadOnlySpan<T> Span => _storage is null ? default : new ReadOnlySpan<T>(_storage, _start, Length);
 

@@ -22,9 +22,6 @@ internal static class Schemas
 
     public static Schema Policy => Compiled.Value[PolicyFile + "#"];
 
-    /// <summary>A policy inside an indicator set (no name required).</summary>
-    public static Schema InlinePolicy => Compiled.Value[PolicyFile + "#/$defs/policy"];
-
     public static Schema RuleTemplate => Compiled.Value[RuleTemplateFile + "#"];
 
     public static Schema TargetChecklist => Compiled.Value[TargetChecklistFile + "#"];

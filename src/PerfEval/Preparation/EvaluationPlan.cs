@@ -28,12 +28,15 @@ internal sealed class EvaluationPlan
     /// <summary>The findings known before the actuals: the policy's, the set's reading and its checks.</summary>
     public required ImmutableArray<Diagnostic> Findings { get; init; }
 
-    /// <summary>The compiled <c>compute</c> expression of each indicator, by position.</summary>
-    public CompiledExpression<decimal>?[] Compiled => Check.Compiled;
+    /// <summary>The compiled <c>compute</c> expression of the indicator at <paramref name="position"/>, if it has one.</summary>
+    public CompiledExpression<decimal>? CompiledAt(int position) => Check.CompiledAt(position);
 
-    /// <summary>Whether each indicator, by position, can be scored.</summary>
-    public bool[] Valid => Check.Valid;
+    /// <summary>Whether the indicator at <paramref name="position"/> can be scored.</summary>
+    public bool IsValid(int position) => Check.IsValid(position);
 
-    /// <summary>Indicator positions by id.</summary>
-    public Dictionary<string, int> Index => Check.Index;
+    /// <summary>The position of the indicator <paramref name="id"/>; false when the set has none of that id.</summary>
+    public bool TryGetPosition(string id, out int position) => Check.TryGetPosition(id, out position);
+
+    /// <summary>The ids of the set's indicators.</summary>
+    public IReadOnlyCollection<string> Ids => Check.Ids;
 }
