@@ -16,7 +16,10 @@ internal sealed class CompiledExpression<T>
     /// <summary>The most expressions kept in <see cref="Cache"/>; past it, expressions are compiled without being kept.</summary>
     private const int MaxCached = 10_000;
 
-    /// <summary>Compiled expressions by text and value types: sets that share a rule shape compile it once.</summary>
+    /// <summary>
+    /// Compiled expressions by value types and text: sets that share a rule shape compile it once. Process-wide, since
+    /// reading compiles before any evaluator exists; bounded by <see cref="MaxCached"/>; it holds delegates only.
+    /// </summary>
     private static readonly ConcurrentDictionary<string, CompiledExpression<T>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Serialises calls into RulesEngine's expression parser (shared by every closed type of this class).</summary>

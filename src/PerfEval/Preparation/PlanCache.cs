@@ -3,9 +3,10 @@ using PerfEval.Indicators;
 namespace PerfEval.Preparation;
 
 /// <summary>
-/// The one cache of the library: evaluation plans, keyed by the indicator set they were made for (the instance:
-/// a set is immutable, and a copy made with <c>with</c> is a new key), holding at most <see cref="Capacity"/>
-/// plans and dropping the least recently used. Safe to share across threads.
+/// The one cache of plans: evaluation plans, keyed by the indicator set they were made for (the instance: a set is
+/// immutable, and a copy made with <c>with</c> is a new key), holding at most <see cref="Capacity"/> plans and
+/// dropping the least recently used. Safe to share across threads. (Below it, the expression seam memoises compiled
+/// delegates by text, so that a shape shared by many sets compiles once; that memo holds no set or plan.)
 /// </summary>
 internal sealed class PlanCache
 {
