@@ -21,9 +21,12 @@ internal sealed class Progress(int total, TextWriter error)
 
             // The carriage return is the command's own; the name (from a document, for JSON Lines) is escaped as usual.
             terminal.WriteRaw("\r");
-            terminal.Write($"[{_done}/{total}] {Path.GetFileName(Path.GetDirectoryName(item))}".PadRight(60));
+            terminal.Write($"[{_done}/{total}] {Shown(item)}".PadRight(60));
         }
     }
+
+    /// <summary>The programme as progress shows it: a folder's own name, a JSON Lines file's name and line (<c>big.jsonl:3</c>).</summary>
+    internal static string Shown(string item) => Path.GetFileName(item.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) is { Length: > 0 } name ? name : item;
 
     /// <summary>Ends the progress line so that a message can be printed on its own line.</summary>
     public void Interrupt()
