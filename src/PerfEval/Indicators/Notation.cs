@@ -304,12 +304,38 @@ internal static partial class Notation
     public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>
+    /// True when <paramref name="normalized"/> is a number written in ASCII digits (a sign, thousands separators, a
+    /// fraction, then a percent sign or a unit) that a decimal cannot hold.
+    /// </summary>
+    public static bool IsNumberOutOfRange(string normalized)
+    {
+        var span = normalized.AsSpan();
+        var end = span.Length > 0 && span[0] is '+' or '-' ? 1 : 0;
+        var digits = 0;
+        while (end < span.Length && (char.IsAsciiDigit(span[end]) || (digits > 0 && span[end] is ',' or '.')))
+        {
+            digits += char.IsAsciiDigit(span[end]) ? 1 : 0;
+            end++;
+        }
+
+        // Well-formed (a double reads it) but not a decimal: too large.
+        var number = span[..end];
+        return digits > 0 && IsUnit(span[end..].TrimStart('%')) && !TryDecimal(number, out _) && double.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out _);
+    }
+
     private static bool IsUnit(string tail) => IsUnit(tail.AsSpan());
 
     private static bool IsUnit(ReadOnlySpan<char> tail)
     {
         var t = tail.Trim();
         if (t.Length > MaxUnitLength)
+        {
+            return false;
+        }
+
+        // A unit does not start with a number of any kind: "1½" is not 1 of the unit "½", nor "3①" 3 of "①".
+        if (!t.IsEmpty && Rune.DecodeFromUtf16(t, out var first, out _) == OperationStatus.Done && Rune.IsNumber(first))
         {
             return false;
         }

@@ -249,6 +249,13 @@ public sealed partial record Target
             return false;
         }
 
+        // A figure beyond what a decimal holds (about 7.9 × 10^28) is still a figure: refused, not judged as wording.
+        if (Notation.IsNumberOutOfRange(rest))
+        {
+            error = MessageText.Of("reason.numberOutOfRange");
+            return false;
+        }
+
         if (written is not null)
         {
             error = MessageText.Of("target.signWithoutNumber");
@@ -257,8 +264,7 @@ public sealed partial record Target
 
         if (explicitComparison is { } ec && ec is not Comparison.Qualitative)
         {
-            var name = ec.ToString();
-            error = MessageText.Of("target.notNumber", ("comparison", Symbol(ec) is { Length: > 0 } sign ? sign : char.ToLowerInvariant(name[0]) + name[1..]));
+            error = MessageText.Of("target.notNumber", ("comparison", Declared(ec)));
             return false;
         }
 

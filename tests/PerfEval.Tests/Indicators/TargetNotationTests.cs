@@ -422,6 +422,43 @@ public sealed class TargetNotationTests
     }
 
     [Theory]
+    [InlineData("1½")]
+    [InlineData("≥1½")]
+    [InlineData("3①")]
+    [InlineData("2Ⅻ")]
+    public void A_number_followed_by_another_number_character_is_not_read_as_the_first_number_with_a_unit(string text)
+    {
+        // "1½" read as 1 of the unit "½" would score against a target half a unit off, and nobody would be told.
+        var read = Target.TryParse(text, Level2.Quantity, out var target, out _);
+        var actual = ActualValue.Parse(text);
+
+        (read ? target!.Comparison : Comparison.Qualitative).Should().Be(Comparison.Qualitative);
+        actual.Number.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_unit_with_a_superscript_after_its_letters_is_still_a_unit()
+    {
+        Target.TryParse("1000m²", Level2.Quantity, out var target, out _).Should().BeTrue();
+
+        target!.Value.Should().Be(1000m);
+        target.Unit.Should().Be("m²");
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999999999999999")]
+    [InlineData("≥99999999999999999999999999999999")]
+    [InlineData("99999999999999999999999999999.5%")]
+    public void A_figure_beyond_what_a_decimal_holds_is_a_PE1008_at_the_target_not_wording(string text)
+    {
+        var set = ReadOneTarget(text);
+
+        var d = set.Diagnostics.Should().ContainSingle(x => x.Code == DiagnosticCodes.InvalidTarget).Subject;
+        d.Path.Should().Be("$.indicators[0].target");
+        d.Arguments["reason"].Should().Be("the number is out of range");
+    }
+
+    [Theory]
     [InlineData("80-90", "≥", "range", "≥")]
     [InlineData("80%-90%", "equal", "range", "＝")]
     [InlineData("12月底前", "atMost", "deadline", "≤")]
