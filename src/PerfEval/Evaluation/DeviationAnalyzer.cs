@@ -213,7 +213,10 @@ internal sealed partial class DeviationAnalyzer(EvaluationContext context)
             _ => ImmutableArray<ExplanationTrigger>.Empty,
         };
 
-        return new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers, Reasons = reasons };
+        // Nothing to say (a met qualitative indicator without a reason): the shared instance, equal to a new one.
+        return absolute is null && relative is null && direction == DeviationDirection.None && triggers.IsEmpty && reasons.IsEmpty
+            ? Deviation.None
+            : new Deviation { Direction = direction, Absolute = absolute, Relative = relative, Triggers = triggers, Reasons = reasons };
     }
 
     /// <summary>
