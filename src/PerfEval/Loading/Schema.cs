@@ -44,23 +44,34 @@ internal sealed class Schema
     public Schema? Ref { get; set; }
 
     /// <summary>The types this schema allows, following <c>$ref</c> and <c>anyOf</c>; an enum of strings allows strings.</summary>
-    public JsonTypes EffectiveTypes => _effectiveTypes ??=
-        Types != JsonTypes.None ? Types
-        : Ref is not null ? Ref.EffectiveTypes
-        : AnyOf is not null ? (AnyOf.Any(a => a.EffectiveTypes == JsonTypes.None) ? JsonTypes.None : AnyOf.Aggregate(JsonTypes.None, (t, a) => t | a.EffectiveTypes))
-        : Enum is not null ? JsonTypes.String
-        : JsonTypes.None;
+    public JsonTypes EffectiveTypes => _effectiveTypes is var known and not 0 ? (JsonTypes)(known & ~Known) : WorkOutEffectiveTypes();
 
     /// <summary>The enum values of a schema made only of enums (directly, through <c>$ref</c> or as <c>anyOf</c> branches).</summary>
-    public string[]? EnumValues => _enumValues ??= (Enum ?? (Types == JsonTypes.None && Ref is not null && Properties is null ? Ref.EnumValues
-        : Types == JsonTypes.None && AnyOf is not null && AnyOf.All(a => a.IsEnum) ? [.. AnyOf.SelectMany(a => a.EnumValues!).Distinct(StringComparer.Ordinal)] : null)) ?? [];
+    public string[]? EnumValues => _enumValues ?? WorkOutEnumValues();
 
     /// <summary>Whether <see cref="EnumValues"/> has any (a schema that is not an enum has none).</summary>
     public bool IsEnum => EnumValues!.Length > 0;
 
-    private JsonTypes? _effectiveTypes;
+    // Read for every value checked: a small getter the JIT inlines, and the working out apart. One int holds the
+    // types and whether they are known, so that a thread never sees one without the other.
+    private const int Known = 1 << 30;
+    private int _effectiveTypes;
     private string[]? _enumValues;
     private FrozenDictionary<string, Member>? _members;
+
+    private string[] WorkOutEnumValues() => _enumValues = (Enum ?? (Types == JsonTypes.None && Ref is not null && Properties is null ? Ref.EnumValues
+        : Types == JsonTypes.None && AnyOf is not null && AnyOf.All(a => a.IsEnum) ? [.. AnyOf.SelectMany(a => a.EnumValues!).Distinct(StringComparer.Ordinal)] : null)) ?? [];
+
+    private JsonTypes WorkOutEffectiveTypes()
+    {
+        var types = Types != JsonTypes.None ? Types
+            : Ref is not null ? Ref.EffectiveTypes
+            : AnyOf is not null ? (AnyOf.Any(a => a.EffectiveTypes == JsonTypes.None) ? JsonTypes.None : AnyOf.Aggregate(JsonTypes.None, (t, a) => t | a.EffectiveTypes))
+            : Enum is not null ? JsonTypes.String
+            : JsonTypes.None;
+        _effectiveTypes = (int)types | Known;
+        return types;
+    }
 
     /// <summary>
     /// The names this schema knows, compiled into one table for the checker: for each name declared in
