@@ -7,9 +7,6 @@ using FluentAssertions;
 
 namespace PerfEval.Excel.Tests;
 
-/// <summary>One cell as read back from a workbook.</summary>
-public sealed record ReadCell(int Row, int Column, string Reference, string? Text, decimal? Number, CellValues? DataType, string NumberFormat, uint StyleIndex);
-
 /// <summary>Reads an .xlsx back with DocumentFormat.OpenXml: its one sheet's cells, merges and settings.</summary>
 public sealed class XlsxReader
 {
