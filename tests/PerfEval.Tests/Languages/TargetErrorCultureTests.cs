@@ -21,7 +21,7 @@ public sealed class TargetErrorCultureTests
         var given = CultureInfo.GetCultureInfo(culture);
         var other = CultureInfo.GetCultureInfo(culture.StartsWith("zh", StringComparison.Ordinal) ? "en-US" : "zh-CN");
 
-        var read = WithUiCulture(other, () => (Target.TryParse("  ", Level2.Quantity, given, out var target, out var error), target, error));
+        var read = CultureTests.InCulture(other, () => (Target.TryParse("  ", Level2.Quantity, given, out var target, out var error), target, error));
 
         read.Should().Be((false, (Target?)null, expected));
     }
@@ -31,7 +31,7 @@ public sealed class TargetErrorCultureTests
     [InlineData("zh-CN", "年度指标值为空")]
     public void Without_a_culture_the_error_follows_the_ui_culture(string ui, string expected)
     {
-        var error = WithUiCulture(CultureInfo.GetCultureInfo(ui), () => Target.TryParse("", Level2.Quantity, out _, out var e) ? null : e);
+        var error = CultureTests.InCulture(CultureInfo.GetCultureInfo(ui), () => Target.TryParse("", Level2.Quantity, out _, out var e) ? null : e);
 
         error.Should().Be(expected);
     }
@@ -52,19 +52,5 @@ public sealed class TargetErrorCultureTests
         var parse = () => Target.TryParse("≥1", Level2.Quantity, null!, out _, out _);
 
         parse.Should().Throw<ArgumentNullException>().WithParameterName("culture");
-    }
-
-    private static T WithUiCulture<T>(CultureInfo culture, Func<T> action)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
     }
 }
