@@ -43,10 +43,15 @@ internal sealed class CompiledExpression<T>
     /// <summary>The named values the expression reads, in first-use order.</summary>
     public ImmutableArray<string> Names { get; }
 
-    /// <summary>Checks and compiles an expression; <paramref name="typeOf"/> gives each value's type (decimal or bool).</summary>
-    public static bool TryCompile(string text, Func<string, Type> typeOf, out CompiledExpression<T>? compiled, out MessageText? error)
+    /// <summary>
+    /// Checks and compiles an expression; <paramref name="typeOf"/> gives each value's type (decimal or bool). When it
+    /// does not compile, <paramref name="error"/> says why in PerfEval's words and <paramref name="parserDetail"/> holds
+    /// the expression parser's own (English) sentence, for machines; it is null when the sandbox refused the text.
+    /// </summary>
+    public static bool TryCompile(string text, Func<string, Type> typeOf, out CompiledExpression<T>? compiled, out MessageText? error, out string? parserDetail)
     {
         compiled = null;
+        parserDetail = null;
         var spans = new List<(int Start, int Length)>();
         if (!ExpressionSandbox.TryCheck(text, out var names, out error, spans))
         {
@@ -81,34 +86,50 @@ internal sealed class CompiledExpression<T>
             return true;
         }
 
-        try
-        {
-            var parameters = names.Select((n, i) => RuleParameter.Create(n, types[i]))
-                .Concat(Enumerable.Range(0, literals.Length).Select(k => RuleParameter.Create("__k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), typeof(decimal))))
-                .ToArray();
-            Func<object[], T> function;
+        var parameters = names.Select((n, i) => RuleParameter.Create(n, types[i]))
+            .Concat(Enumerable.Range(0, literals.Length).Select(k => RuleParameter.Create("__k" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), typeof(decimal))))
+            .ToArray();
+        var source = rewritten.ToString();
+        Func<object[], T> function;
 
-            // One compilation at a time: RulesEngine's parser (System.Linq.Dynamic.Core underneath) keeps shared state
-            // that is not documented as thread-safe, and compiling is rare (each text once, then memoised above).
-            lock (CompileLock)
-            {
-                var parser = new RuleExpressionParser(new ReSettings { CustomTypes = [], UseFastExpressionCompiler = true });
-                function = parser.Compile<T>(rewritten.ToString(), parameters);
-            }
-            compiled = new CompiledExpression<T>(text, names, literals, function);
-            if (Cache.Count < MaxCached)
-            {
-                compiled = Cache.GetOrAdd(key, compiled);
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        // One compilation at a time: RulesEngine's parser (System.Linq.Dynamic.Core underneath) keeps shared state
+        // that is not documented as thread-safe, and compiling is rare (each text once, then memoised above).
+        lock (CompileLock)
         {
-            // The parser's own explanation is English only; it is quoted as a detail.
-            error = MessageText.Of("expression.doesNotCompile", ("detail", e.Message));
-            return false;
+            var parser = new RuleExpressionParser(new ReSettings { CustomTypes = [], UseFastExpressionCompiler = true });
+            try
+            {
+                function = parser.Compile<T>(source, parameters);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The parser explains in English only: parsed again without a result type, the expression shows whether
+                // the kind of its result is its only fault, or where it fails. The reason is PerfEval's; the parser's
+                // sentence is kept for machines.
+                var failure = e;
+                Type? natural = null;
+                try
+                {
+                    natural = parser.Parse(source, [.. parameters.Select(p => p.ParameterExpression)], null).Type;
+                }
+                catch (Exception again) when (again is not OutOfMemoryException)
+                {
+                    failure = again;
+                }
+
+                error = CompileFailure.Explain(text, spans, typeof(T), natural, (failure as System.Linq.Dynamic.Core.Exceptions.ParseException)?.Position);
+                parserDetail = failure.Message;
+                return false;
+            }
         }
+
+        compiled = new CompiledExpression<T>(text, names, literals, function);
+        if (Cache.Count < MaxCached)
+        {
+            compiled = Cache.GetOrAdd(key, compiled);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -146,7 +167,8 @@ internal sealed class CompiledExpression<T>
             {
                 DivideByZeroException => MessageText.Of("expression.divideByZero"),
                 OverflowException => MessageText.Of("expression.overflow"),
-                _ => MessageText.Of("expression.failed", ("detail", e.Message)),
+                InvalidCastException => MessageText.Of("expression.valueKind"),
+                _ => MessageText.Of("expression.failed"),
             };
             return false;
         }

@@ -125,10 +125,26 @@ public sealed partial record Target
     /// <param name="target">The target read.</param>
     /// <param name="error">Why the text cannot be a target (only for empty text), in the current UI culture.</param>
     /// <returns>False only for empty text: anything else that is not a number, range or deadline is a qualitative target.</returns>
-    public static bool TryParse(string text, Level2 level2, [NotNullWhen(true)] out Target? target, out string? error)
+    public static bool TryParse(string text, Level2 level2, [NotNullWhen(true)] out Target? target, out string? error) =>
+        TryParse(text, level2, CultureInfo.CurrentUICulture, out target, out error);
+
+    /// <summary>
+    /// Reads a target as <see cref="TryParse(string, Level2, out Target?, out string?)"/> does, and says why it cannot be
+    /// read in the language of <paramref name="culture"/> (Chinese for any Chinese culture, else English), whatever the
+    /// thread's UI culture: a service that answers each caller in the caller's language passes it here.
+    /// </summary>
+    /// <param name="text">The target as written.</param>
+    /// <param name="level2">The indicator's level-2 group, which resolves bare numbers.</param>
+    /// <param name="culture">The culture to write <paramref name="error"/> in.</param>
+    /// <param name="target">The target read.</param>
+    /// <param name="error">Why the text cannot be a target (only for empty text), in <paramref name="culture"/>.</param>
+    /// <returns>False only for empty text: anything else that is not a number, range or deadline is a qualitative target.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public static bool TryParse(string text, Level2 level2, CultureInfo culture, [NotNullWhen(true)] out Target? target, out string? error)
     {
+        ArgumentNullException.ThrowIfNull(culture);
         var read = TryRead(text, level2, explicitComparison: null, out target, out var problem);
-        error = problem is null ? null : MessageCatalog.Default.Text(problem, CultureInfo.CurrentUICulture);
+        error = problem is null ? null : MessageCatalog.Default.Text(problem, culture);
         return read;
     }
 

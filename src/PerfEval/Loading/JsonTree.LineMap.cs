@@ -90,21 +90,21 @@ internal sealed partial class JsonTree
             return new SourceLocation(_source, line + 1, column + 1);
         }
 
-        public int ColumnOfBytePosition(int line, int bytePosition)
+        /// <summary>The 1-based character column of a position given as a JSON reader gives it: a 1-based line and a byte position in it.</summary>
+        public int ColumnOfBytePosition(int line, int bytePosition) =>
+            LineStart(line) is { } start ? CharCount(start, start + bytePosition) + 1 : bytePosition + 1;
+
+        /// <summary>The byte offset in the document of a position given as a 1-based line and a byte position in it.</summary>
+        public int OffsetOfBytePosition(int line, int bytePosition) => (LineStart(line) ?? 0) + bytePosition;
+
+        /// <summary>The byte offset at which a 1-based line starts; null for a line the document does not have.</summary>
+        private int? LineStart(int line)
         {
-            int start;
             lock (_gate)
             {
                 var starts = LineStarts();
-                if (line < 1 || line > starts.Count)
-                {
-                    return bytePosition + 1;
-                }
-
-                start = starts[line - 1];
+                return line < 1 || line > starts.Count ? null : starts[line - 1];
             }
-
-            return CharCount(start, start + bytePosition) + 1;
         }
 
         /// <summary>The byte offsets at which lines start; called under the lock.</summary>

@@ -27,12 +27,13 @@ internal sealed partial class JsonTree
         }
 
         var lines = new LineMap(utf8, source, document.Original);
-        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions
+        var options = new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
             MaxDepth = maxDepth,
-        });
+        };
+        var reader = new Utf8JsonReader(utf8.Span, options);
         var arena = Arena.Rent();
         var kept = false;
         try
@@ -62,9 +63,7 @@ internal sealed partial class JsonTree
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            diagnostics.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, e.Path is { Length: > 0 } p ? p : "$", new SourceLocation(source, line, lines.ColumnOfBytePosition(line, column - 1)), ("detail", FirstSentence(e.Message)));
+            JsonSyntax.Report(diagnostics, e, utf8.Span, lines, source, options);
             return null;
         }
         finally
@@ -87,12 +86,6 @@ internal sealed partial class JsonTree
         {
             _arena.Return();
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
     }
 
     private static JsonTree ReadValue(ref Utf8JsonReader reader, JsonTree? parent, string? name, int index, LineMap lines, DiagnosticBag diagnostics, Arena arena)

@@ -93,12 +93,12 @@ internal static class RuleChecks
             return null;
         }
 
-        if (CompiledExpression<bool>.TryCompile(text, RuleCheck.TypeOf, out var compiled, out var error))
+        if (CompiledExpression<bool>.TryCompile(text, RuleCheck.TypeOf, out var compiled, out var error, out var parserDetail))
         {
             return compiled;
         }
 
-        bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, path, map[path], ("expression", text), ("reason", error));
+        bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, path, map[path], CompileFailure.Arguments(text, error, parserDetail));
         return null;
     }
 }

@@ -73,14 +73,14 @@ internal static class SetChecks
                     bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
                         ("expression", expression), ("reason", MessageText.Of("reason.tooManyExpressions", ("max", MaxExpressions))));
                 }
-                else if (CompiledExpression<decimal>.TryCompile(expression, static _ => typeof(decimal), out var c, out var error))
+                else if (CompiledExpression<decimal>.TryCompile(expression, static _ => typeof(decimal), out var c, out var error, out var parserDetail))
                 {
                     compiled[i] = c;
                 }
                 else
                 {
                     bag.Add(DiagnosticCodes.InvalidExpression, DiagnosticSeverity.Error, IndicatorPath(i) + ".compute", map[IndicatorPath(i) + ".compute"] ?? map[IndicatorPath(i)],
-                        ("expression", expression), ("reason", error));
+                        CompileFailure.Arguments(expression, error, parserDetail));
                 }
             }
 

@@ -51,14 +51,16 @@ public static partial class ResultJson
         }
 
         JsonDocument document;
+        var options = new JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth };
         try
         {
-            document = JsonDocument.Parse(bytes.Memory, new JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth });
+            document = JsonDocument.Parse(bytes.Memory, options);
         }
         catch (JsonException e)
         {
-            var location = new SourceLocation(null, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
-            bag.Add(DiagnosticCodes.MalformedJson, DiagnosticSeverity.Error, e.Path ?? "$", location, ("detail", e.Message));
+            // Explained as the other readers explain it, with the column in characters, not bytes.
+            var readerOptions = new JsonReaderOptions { CommentHandling = options.CommentHandling, AllowTrailingCommas = options.AllowTrailingCommas, MaxDepth = options.MaxDepth };
+            JsonSyntax.Report(bag, e, bytes.Memory.Span, new JsonTree.LineMap(bytes.Memory, null), null, readerOptions);
             return new LoadResult<EvaluationResult>(null, bag.ToImmutable());
         }
 

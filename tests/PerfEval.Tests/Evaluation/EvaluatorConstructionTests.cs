@@ -84,7 +84,7 @@ public sealed class EvaluatorConstructionTests
 
         create.Should().Throw<ArgumentException>().Which.Message.Should()
             .StartWith("The rule template 'broken' has errors: $.consistencyRules[0].expression: ")
-            .And.Contain("(Expression expected); $.consistencyRules[1].expression: ");
+            .And.Contain("it ends before it is complete; $.consistencyRules[1].expression: ");
     }
 
     [Fact]

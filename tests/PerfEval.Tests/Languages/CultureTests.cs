@@ -259,7 +259,8 @@ public sealed class CultureTests
             .Concat(finding.Texts.Values.SelectMany(Inside));
     }
 
-    private static T InCulture<T>(CultureInfo culture, Func<T> action)
+    /// <summary>Runs <paramref name="action"/> with <paramref name="culture"/> as the thread's UI culture, and sets the previous one back.</summary>
+    internal static T InCulture<T>(CultureInfo culture, Func<T> action)
     {
         var saved = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = culture;

@@ -15,7 +15,8 @@ internal static partial class LanguageCheck
         "JSON",            // the file format (PE1001)
         "UTF-8",           // the encoding
         "MiB",             // the unit of the size limit
-        "null",            // the JSON literal (word.null)
+        "null",            // the JSON literal (word.null) …
+        "true", "false",   // … and the other two bare words of JSON, named in json.notQuoted
         "iif",             // the expression language's function …
         "Math", "Math.Min", "Math.Max", "Math.Abs", "Math.Floor", "Math.Ceiling", "Min", "Max", "Abs", "Floor", "Ceiling", // … and its Math functions
         "ZL001",           // the example of a rule's own code
