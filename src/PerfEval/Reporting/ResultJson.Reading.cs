@@ -50,17 +50,19 @@ public static partial class ResultJson
             return new LoadResult<EvaluationResult>(null, bag.ToImmutable());
         }
 
+        // A byte-order mark is skipped, as every other reader skips it (a result saved by an editor may carry one).
+        var utf8 = bytes.Memory.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.Memory[3..] : bytes.Memory;
         JsonDocument document;
         var options = new JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth };
         try
         {
-            document = JsonDocument.Parse(bytes.Memory, options);
+            document = JsonDocument.Parse(utf8, options);
         }
         catch (JsonException e)
         {
             // Explained as the other readers explain it, with the column in characters, not bytes.
             var readerOptions = new JsonReaderOptions { CommentHandling = options.CommentHandling, AllowTrailingCommas = options.AllowTrailingCommas, MaxDepth = options.MaxDepth };
-            JsonSyntax.Report(bag, e, bytes.Memory.Span, new JsonTree.LineMap(bytes.Memory, null), null, readerOptions);
+            JsonSyntax.Report(bag, e, utf8.Span, new JsonTree.LineMap(utf8, null), null, readerOptions);
             return new LoadResult<EvaluationResult>(null, bag.ToImmutable());
         }
 

@@ -37,6 +37,18 @@ public sealed class ResultRoundTripTests(SeedExample seed) : IClassFixture<SeedE
         value.Goals.Should().Equal(original.Goals);
     }
 
+    [Fact]
+    public void A_result_saved_with_a_byte_order_mark_is_read_as_the_other_documents_are()
+    {
+        var json = ResultJson.ToJson(seed.Result);
+        using var stream = new MemoryStream([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(json)]);
+
+        var read = ResultJson.Read(stream);
+
+        read.Diagnostics.Should().BeEmpty();
+        ResultJson.ToJson(read.GetValueOrThrow()).Should().Be(json);
+    }
+
     [Theory]
     [MemberData(nameof(Programmes))]
     public void A_stored_result_renders_every_table_format_as_the_original_does(string programme)
