@@ -302,7 +302,46 @@ internal static partial class Notation
     public static bool TryDecimal(string text, out decimal value) => TryDecimal(text.AsSpan(), out value);
 
     public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+        TryPlainDecimal(text, out value)
+        || decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>
+    /// The numbers files hold most (<c>40</c>, <c>3877.67</c>, <c>95.5</c>): ASCII digits with at most one point inside, at
+    /// most 18 digits, read straight into a decimal with the scale written (<c>1.50</c> stays 1.50, as
+    /// <see cref="decimal.Parse(string)"/> keeps it). Anything else (a sign, separators, an exponent) is left to the full parse.
+    /// </summary>
+    private static bool TryPlainDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0;
+
+        // 19 characters hold 18 digits only with a point; 19 digits may pass a long: the full parse then.
+        if (text.IsEmpty || text.Length > 19 || (text.Length == 19 && !text.Contains('.')) || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[^1]))
+        {
+            return false;
+        }
+
+        long mantissa = 0;
+        var scale = -1;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                mantissa = (mantissa * 10) + (c - '0');
+                scale += scale >= 0 ? 1 : 0;
+            }
+            else if (c == '.' && scale < 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        value = new decimal(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, false, (byte)Math.Max(scale, 0));
+        return true;
+    }
 
     /// <summary>
     /// True when <paramref name="normalized"/> is a number written in ASCII digits (a sign, thousands separators, a

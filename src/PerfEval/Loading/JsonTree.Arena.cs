@@ -87,7 +87,6 @@ internal sealed partial class JsonTree
             node.Offset = offset;
             node._first = node._count = 0;
             node.Text = null;
-            node.NumberValue = null;
             node.Schema = null;
             node.Invalid = node.Faulty = false;
             return node;

@@ -59,9 +59,6 @@ internal sealed partial class JsonTree
     /// <summary>The items of an array.</summary>
     public JsonChildren<JsonTree> Items => Kind == JsonKind.Array && _count > 0 ? new(_arena.Items, _first, _count) : default;
 
-    /// <summary>Set by the schema check: the value of a number that fits a decimal, so that reading does not parse it again.</summary>
-    public decimal? NumberValue { get; set; }
-
     /// <summary>Set by the schema check: this value breaks the schema (it is read as absent).</summary>
     public bool Invalid { get; set; }
 

@@ -25,8 +25,8 @@ internal static class ObjectReader
 
     public static decimal? Decimal(this JsonTree node, string name) => node.Get(name) is { } v ? Decimal(v) : null;
 
-    /// <summary>A number's value (the schema check has made sure it fits a decimal, and kept it).</summary>
-    public static decimal Decimal(this JsonTree number) => number.NumberValue ?? (Indicators.Notation.TryDecimal(number.Text!, out var d) ? d : 0m);
+    /// <summary>A number's value (the schema check has made sure it fits a decimal).</summary>
+    public static decimal Decimal(this JsonTree number) => Indicators.Notation.TryDecimal(number.Text!, out var d) ? d : 0m;
 
     public static int? Int(this JsonTree node, string name) => node.Decimal(name) is { } d ? (int)d : null;
 

@@ -208,8 +208,6 @@ internal sealed class SchemaChecker
             return Invalid(node, MessageText.Of("reason.numberOutOfRange"));
         }
 
-        node.NumberValue = d;
-
         if ((schema.Types & JsonTypes.Integer) != 0 && (schema.Types & JsonTypes.Number) == 0 && d != decimal.Truncate(d))
         {
             return Invalid(node, MessageText.Of("reason.wholeNumber"));

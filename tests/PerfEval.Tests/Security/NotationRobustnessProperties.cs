@@ -169,6 +169,32 @@ public sealed class NotationRobustnessProperties
         });
 
     [Property(MaxTest = 5000)]
+    public Property A_plain_number_reads_as_decimal_Parse_reads_it_to_the_last_digit_and_scale() =>
+        Prop.ForAll(
+            Gen.Elements("0", "1", "5", "9").ListOf().Select(d => string.Concat(d)).Zip(Gen.Elements("0", "3", "7").ListOf().Select(d => string.Concat(d)))
+                .Zip(Gen.Elements(0, 1, 2))
+                .Select(t => t.Item2 switch
+                {
+                    // Whole numbers, numbers with a fraction, and numbers long enough to leave the fast reading (19 digits and more).
+                    0 => "1" + t.Item1.Item1,
+                    1 => "1" + t.Item1.Item1 + "." + t.Item1.Item2 + "5",
+                    _ => "0" + t.Item1.Item1 + new string('9', 18),
+                })
+                .ToArbitrary(),
+            text =>
+            {
+                // The fast reading of the numbers files hold most must be the full parse's to the scale (1.50 stays 1.50).
+                var expected = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (decimal?)null;
+                var read = Notation.TryDecimal(text, out var value);
+
+                read.Should().Be(expected is not null, text);
+                if (expected is { } e)
+                {
+                    value.ToString(CultureInfo.InvariantCulture).Should().Be(e.ToString(CultureInfo.InvariantCulture), text);
+                }
+            });
+
+    [Property(MaxTest = 5000)]
     public Property A_quantity_is_read_only_from_ASCII_digits_with_a_short_visible_unit_without_digits() =>
         Prop.ForAll(Hostile(), text =>
         {
