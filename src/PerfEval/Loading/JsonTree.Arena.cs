@@ -83,7 +83,12 @@ internal sealed partial class JsonTree
             node._parent = (object?)parent ?? lines;
             node._name = name;
             node._index = index;
-            node._arena = this;
+            if (node._arena != this)
+            {
+                // A value made by this arena before keeps it: reading the field costs less than writing it (a write barrier).
+                node._arena = this;
+            }
+
             node.Offset = offset;
             node._first = node._count = 0;
             node.Text = null;
