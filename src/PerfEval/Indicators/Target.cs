@@ -258,17 +258,18 @@ public sealed partial record Target
             return true;
         }
 
+        // A figure beyond what a decimal holds (about 7.9 × 10^28) is still a figure: refused, neither judged as
+        // wording nor taken for a list of standards when written with thousands separators.
+        if (Notation.IsNumberOutOfRange(rest))
+        {
+            error = MessageText.Of("reason.numberOutOfRange");
+            return false;
+        }
+
         // Several standards in one target ("≤500元/人/月，≤1000元/人/月"): no one comparison holds for them all.
         if (SeveralStandards(text, s, level2) is { } standards)
         {
             error = MessageText.Of("target.severalStandards", ("standards", standards));
-            return false;
-        }
-
-        // A figure beyond what a decimal holds (about 7.9 × 10^28) is still a figure: refused, not judged as wording.
-        if (Notation.IsNumberOutOfRange(rest))
-        {
-            error = MessageText.Of("reason.numberOutOfRange");
             return false;
         }
 

@@ -449,6 +449,7 @@ public sealed class TargetNotationTests
     [InlineData("99999999999999999999999999999999")]
     [InlineData("≥99999999999999999999999999999999")]
     [InlineData("99999999999999999999999999999.5%")]
+    [InlineData("99,999,999,999,999,999,999,999,999,999人")]
     public void A_figure_beyond_what_a_decimal_holds_is_a_PE1008_at_the_target_not_wording(string text)
     {
         var set = ReadOneTarget(text);
