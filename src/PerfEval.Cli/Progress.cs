@@ -26,7 +26,18 @@ internal sealed class Progress(int total, TextWriter error)
     }
 
     /// <summary>The programme as progress shows it: a folder's own name, a JSON Lines file's name and line (<c>big.jsonl:3</c>).</summary>
-    internal static string Shown(string item) => Path.GetFileName(item.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) is { Length: > 0 } name ? name : item;
+    internal static string Shown(string item)
+    {
+        // A line of JSON Lines is "path/big.jsonl:3 name": the file's own name, then the line and the programme's name as
+        // they are (a name may hold a '/': 中央/自治区).
+        var line = item.IndexOf(".jsonl:", StringComparison.OrdinalIgnoreCase);
+        if (line >= 0)
+        {
+            return Path.GetFileName(item[..(line + ".jsonl".Length)]) + item[(line + ".jsonl".Length)..];
+        }
+
+        return Path.GetFileName(item.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)) is { Length: > 0 } name ? name : item;
+    }
 
     /// <summary>Ends the progress line so that a message can be printed on its own line.</summary>
     public void Interrupt()

@@ -125,8 +125,9 @@ public sealed partial class BatchInput
             // Nothing may follow the object but white space.
             return reader.Read() ? Envelope.Malformed : hasSet && hasActuals ? Envelope.Found : Envelope.Incomplete;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a name that is not UTF-8 (GetString transcodes it), reported as the line's PE1001.
             return Envelope.Malformed;
         }
     }

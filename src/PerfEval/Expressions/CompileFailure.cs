@@ -39,7 +39,7 @@ internal static class CompileFailure
     /// <summary>The reason of a parse failure at <paramref name="position"/> (0-based) of <paramref name="text"/>.</summary>
     private static MessageText At(string text, int position)
     {
-        var at = NextNonSpace(text, position);
+        var at = ExpressionSandbox.NextNonSpace(text, position);
         if (at >= text.Length)
         {
             return MessageText.Of("expression.incomplete");
@@ -48,7 +48,7 @@ internal static class CompileFailure
         var shown = at + 1;
         var token = Token(text, at);
         var before = PreviousNonSpace(text, at);
-        var after = NextNonSpace(text, at + token.Length);
+        var after = ExpressionSandbox.NextNonSpace(text, at + token.Length);
         var operandBefore = before >= 0 && EndsOperand(text[before]);
         var operandAfter = after < text.Length && StartsOperand(text[after]);
 
@@ -66,7 +66,8 @@ internal static class CompileFailure
         }
 
         // An operator standing where operators stand: what it was given is of the wrong kind.
-        if (OperatorRule(token) is { } rule && operandAfter && (operandBefore || token is "!" or "-"))
+        // ("!" stands only before its operand, "-" before one or between two, the others between two.)
+        if (OperatorRule(token) is { } rule && operandAfter && (token == "!" ? !operandBefore : operandBefore || token == "-"))
         {
             return MessageText.Of("expression.operatorTypes", ("operator", token), ("position", shown), ("rule", MessageText.Of(rule)));
         }
@@ -140,16 +141,6 @@ internal static class CompileFailure
     private static bool EndsOperand(char c) => IsWord(c) || char.IsAsciiDigit(c) || c == ')';
 
     private static bool StartsOperand(char c) => IsWord(c) || char.IsAsciiDigit(c) || c is '(' or '!' or '-';
-
-    private static int NextNonSpace(string s, int i)
-    {
-        while (i < s.Length && char.IsWhiteSpace(s[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
 
     private static int PreviousNonSpace(string s, int i)
     {

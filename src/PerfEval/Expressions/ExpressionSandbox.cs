@@ -247,7 +247,8 @@ internal static class ExpressionSandbox
     /// <summary>CJK unified ideographs (the characters of Chinese names), with extension A and the compatibility block.</summary>
     private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 
-    private static int NextNonSpace(string s, int i)
+    /// <summary>The index of the first character at or after <paramref name="i"/> that is not white space (the length when none is).</summary>
+    internal static int NextNonSpace(string s, int i)
     {
         while (i < s.Length && char.IsWhiteSpace(s[i]))
         {

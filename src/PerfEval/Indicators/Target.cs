@@ -227,7 +227,7 @@ public sealed partial record Target
 
         if (written is { } w && explicitComparison is { } e && w != e)
         {
-            error = MessageText.Of("target.comparisonDisagrees", ("written", Symbol(w)), ("declared", Symbol(e)));
+            error = MessageText.Of("target.comparisonDisagrees", ("written", Symbol(w)), ("declared", Declared(e)));
             return false;
         }
 

@@ -66,6 +66,13 @@ internal static class JsonSyntax
         var comments = options.CommentHandling != JsonCommentHandling.Disallow;
         var start = SkipTrivia(utf8, (int)reader.BytesConsumed, comments);
         at = Math.Clamp(at, 0, utf8.Length);
+
+        // A comment opened after the last token read and never closed hides the rest of the document.
+        if (comments && OpensCommentNotClosed(utf8, (int)reader.BytesConsumed))
+        {
+            return MessageText.Of("json.commentNotClosed");
+        }
+
         if (start >= utf8.Length && last == JsonTokenType.None)
         {
             return MessageText.Of("reason.fileEmpty");
@@ -82,6 +89,13 @@ internal static class JsonSyntax
         if (open.Count == 0 && last != JsonTokenType.None && at < utf8.Length)
         {
             return MessageText.Of("reason.trailingContent");
+        }
+
+        // true, false or null run on into letters ("falsey", "null无"): a word without quotes, not two values.
+        if (last is JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null && at == lastEnd && at < utf8.Length && !IsDelimiter(utf8[at])
+            && Word(utf8[(lastEnd - (last == JsonTokenType.False ? 5 : 4))..]) is { Length: > 0 } glued)
+        {
+            return MessageText.Of("json.notQuoted", ("word", glued));
         }
 
         // A value right after a value, nothing between them: the comma is missing. A string then something else: the colon.
@@ -166,6 +180,40 @@ internal static class JsonSyntax
 
         return i;
     }
+
+    /// <summary>Whether the white space and comments from <paramref name="from"/> on include a <c>/*</c> that is never closed.</summary>
+    private static bool OpensCommentNotClosed(ReadOnlySpan<byte> utf8, int from)
+    {
+        var i = SkipTrivia(utf8, from, comments: true);
+        var j = from;
+        while (j < i)
+        {
+            if (utf8[j..].StartsWith("/*"u8))
+            {
+                var end = utf8[(j + 2)..].IndexOf("*/"u8);
+                if (end < 0)
+                {
+                    return true;
+                }
+
+                j += 2 + end + 2;
+            }
+            else if (utf8[j..].StartsWith("//"u8))
+            {
+                var end = utf8[j..].IndexOf((byte)'\n');
+                j = end < 0 ? utf8.Length : j + end + 1;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a byte may follow a value: white space, ',', ']', '}', '/' (a comment).</summary>
+    private static bool IsDelimiter(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)']' or (byte)'}' or (byte)'/';
 
     /// <summary>The byte before <paramref name="at"/> that is not white space; 0 at the start of the document.</summary>
     private static byte Before(ReadOnlySpan<byte> utf8, int at)

@@ -88,6 +88,24 @@ public sealed class JsonLinesInputTests : IClassFixture<SeedExample>
     }
 
     [Fact]
+    public void A_line_whose_name_is_not_utf8_is_a_pe1001_for_that_line_and_the_batch_goes_on()
+    {
+        // "项目" saved as GBK (CF EE C4 BF): GetString cannot decode the name; that is the line's problem, not the batch's.
+        var bytes = new List<byte>();
+        bytes.AddRange(Encoding.UTF8.GetBytes("{\"name\": \""));
+        bytes.AddRange([0xCF, 0xEE, 0xC4, 0xBF]);
+        bytes.AddRange(Encoding.UTF8.GetBytes("\", \"indicatorSet\": {}, \"actuals\": {}}\n" + Line(1) + "\n"));
+        using var stream = new MemoryStream([.. bytes]);
+
+        var items = Evaluate(BatchInput.FromJsonLines(stream, "gbk.jsonl"));
+
+        items.Should().HaveCount(2);
+        items[0].Result.Should().BeNull();
+        items[0].Diagnostics.Should().ContainSingle().Which.Code.Should().Be("PE1001");
+        items[1].Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
     public void A_line_longer_than_the_limit_is_refused_without_being_held_and_the_next_line_is_read()
     {
         using var stream = new LongLineStream(BatchInput.MaxJsonLineBytes + 1_000_000, Encoding.UTF8.GetBytes("\n" + Line(7) + "\n"));

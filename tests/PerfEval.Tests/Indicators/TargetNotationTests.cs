@@ -422,6 +422,20 @@ public sealed class TargetNotationTests
     }
 
     [Theory]
+    [InlineData("range")]
+    [InlineData("deadline")]
+    public void A_sign_under_an_indicator_declared_a_range_or_a_deadline_cites_the_declaration_by_its_code(string declared)
+    {
+        var set = PerfEvalJson.ReadIndicatorSet($$"""
+            { "id": "c", "name": "区间", "year": 2025, "indicators": [
+              { "id": "t", "name": "指标", "level2": "quality", "target": "≥80", "comparison": "{{declared}}" } ] }
+            """, "indicators.json");
+
+        var d = set.Diagnostics.Should().ContainSingle(x => x.Code == DiagnosticCodes.InvalidTarget).Subject;
+        d.Arguments["reason"].Should().Be($"the target says '≥' but the indicator's comparison says '{declared}'");
+    }
+
+    [Theory]
     [InlineData("1½")]
     [InlineData("≥1½")]
     [InlineData("3①")]

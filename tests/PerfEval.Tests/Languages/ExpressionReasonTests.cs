@@ -28,6 +28,7 @@ public sealed class ExpressionReasonTests
         { "a + 1.5 b", false, "'b' at character 9 is not expected there", "第 9 个字符处不应出现“b”" },
         { "a >< b", false, "'<' at character 4 is not expected there", "第 4 个字符处不应出现“<”" },
         { "2 * (1 > a)", false, "the operator '*' at character 3 does not fit its operands: it takes numbers", "第 3 个字符处的运算符“*”与其运算对象不符：它只用于数值" },
+        { "a > 1 ! b > 2", true, "'!' at character 7 is not expected there", "第 7 个字符处不应出现“!”" },
         { "!score", true, "the operator '!' at character 1 does not fit its operands: it takes true or false values", "第 1 个字符处的运算符“!”与其运算对象不符：它只用于真或假" },
         { "score == met", true, "the operator '==' at character 7 does not fit its operands: it compares two numbers or two true-or-false values", "第 7 个字符处的运算符“==”与其运算对象不符：它比较两个数值或两个真假值" },
         { "Math.Min(a)", false, "Math.Min at character 6 is not given what it takes: Min and Max take two numbers, Abs, Floor and Ceiling one", "第 6 个字符处的 Math.Min 参数不对：Min 和 Max 需要两个数值，Abs、Floor 和 Ceiling 需要一个数值" },
