@@ -15,6 +15,10 @@ internal static class InputFiles
 {
     private const int Chunk = 81920;
 
+    /// <summary>The document without its UTF-8 byte-order mark, if it starts with one (every reader skips it).</summary>
+    public static ReadOnlyMemory<byte> WithoutByteOrderMark(ReadOnlyMemory<byte> utf8) =>
+        utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? utf8[3..] : utf8;
+
     /// <summary>What <paramref name="path"/> names, following symbolic links, without opening it.</summary>
     public static InputFileKind KindOf(string path)
     {

@@ -64,11 +64,11 @@ internal static class JsonSyntax
         }
 
         var comments = options.CommentHandling != JsonCommentHandling.Disallow;
-        var start = SkipTrivia(utf8, (int)reader.BytesConsumed, comments);
+        var start = SkipTrivia(utf8, (int)reader.BytesConsumed, comments, out var commentNotClosed);
         at = Math.Clamp(at, 0, utf8.Length);
 
         // A comment opened after the last token read and never closed hides the rest of the document.
-        if (comments && OpensCommentNotClosed(utf8, (int)reader.BytesConsumed))
+        if (commentNotClosed)
         {
             return MessageText.Of("json.commentNotClosed");
         }
@@ -158,8 +158,12 @@ internal static class JsonSyntax
     }
 
     /// <summary>The first byte at or after <paramref name="from"/> that is not white space (nor a comment, where comments are allowed).</summary>
-    private static int SkipTrivia(ReadOnlySpan<byte> utf8, int from, bool comments)
+    private static int SkipTrivia(ReadOnlySpan<byte> utf8, int from, bool comments) => SkipTrivia(utf8, from, comments, out _);
+
+    /// <summary>As <see cref="SkipTrivia(ReadOnlySpan{byte}, int, bool)"/>; <paramref name="commentNotClosed"/> tells whether it ran into a <c>/*</c> never closed.</summary>
+    private static int SkipTrivia(ReadOnlySpan<byte> utf8, int from, bool comments, out bool commentNotClosed)
     {
+        commentNotClosed = false;
         var i = from;
         while (i < utf8.Length)
         {
@@ -170,6 +174,7 @@ internal static class JsonSyntax
             else if (comments && i + 1 < utf8.Length && utf8[i] == '/' && utf8[i + 1] is (byte)'/' or (byte)'*')
             {
                 var end = utf8[i + 1] == '/' ? utf8[i..].IndexOf((byte)'\n') : utf8[(i + 2)..].IndexOf("*/"u8);
+                commentNotClosed = end < 0 && utf8[i + 1] == '*';
                 i = end < 0 ? utf8.Length : utf8[i + 1] == '/' ? i + end + 1 : i + 2 + end + 2;
             }
             else
@@ -179,37 +184,6 @@ internal static class JsonSyntax
         }
 
         return i;
-    }
-
-    /// <summary>Whether the white space and comments from <paramref name="from"/> on include a <c>/*</c> that is never closed.</summary>
-    private static bool OpensCommentNotClosed(ReadOnlySpan<byte> utf8, int from)
-    {
-        var i = SkipTrivia(utf8, from, comments: true);
-        var j = from;
-        while (j < i)
-        {
-            if (utf8[j..].StartsWith("/*"u8))
-            {
-                var end = utf8[(j + 2)..].IndexOf("*/"u8);
-                if (end < 0)
-                {
-                    return true;
-                }
-
-                j += 2 + end + 2;
-            }
-            else if (utf8[j..].StartsWith("//"u8))
-            {
-                var end = utf8[j..].IndexOf((byte)'\n');
-                j = end < 0 ? utf8.Length : j + end + 1;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whether a byte may follow a value: white space, ',', ']', '}', '/' (a comment).</summary>

@@ -20,11 +20,7 @@ internal sealed partial class JsonTree
     /// </summary>
     public static JsonTree? Parse(Document document, string? source, DiagnosticBag diagnostics, int maxDepth)
     {
-        var utf8 = document.Utf8;
-        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            utf8 = utf8[3..];
-        }
+        var utf8 = InputFiles.WithoutByteOrderMark(document.Utf8);
 
         var lines = new LineMap(utf8, source, document.Original);
         var options = new JsonReaderOptions

@@ -51,7 +51,7 @@ public static partial class ResultJson
         }
 
         // A byte-order mark is skipped, as every other reader skips it (a result saved by an editor may carry one).
-        var utf8 = bytes.Memory.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.Memory[3..] : bytes.Memory;
+        var utf8 = InputFiles.WithoutByteOrderMark(bytes.Memory);
         JsonDocument document;
         var options = new JsonDocumentOptions { MaxDepth = PerfEvalJson.MaxDepth };
         try
