@@ -124,7 +124,7 @@ internal static class CliApp
             history,
         };
         evaluate.SetAction(parse => Guarded(
-            () => Evaluate(
+            () => EvaluateCommand.Run(
                 new EvaluateRequest(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(lang)!, parse.GetValue(policy), parse.GetValue(rules) ?? [], parse.GetValue(detail)!, parse.GetValue(history)),
                 output,
                 error),
@@ -226,84 +226,6 @@ internal static class CliApp
     }
 
     internal sealed record EvaluateRequest(string[] Paths, string Format, string Lang, string? Policy, string[] Rules, string Detail = "full", bool History = false);
-
-    private static int Evaluate(EvaluateRequest request, TextWriter output, TextWriter error)
-    {
-        var (format, lang) = (request.Format, request.Lang);
-        if (request.Detail == "summary" && format == "text")
-        {
-            error.WriteLine("--detail summary needs --format json or jsonl.");
-            return UsageError;
-        }
-
-        if (request.History && format != "text")
-        {
-            error.WriteLine("--history needs --format text.");
-            return UsageError;
-        }
-
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang == "en" ? "en" : "zh-Hans");
-        try
-        {
-            if (BuildEvaluator(request, error) is not { } evaluator)
-            {
-                return request.Policy is { } p0 && !File.Exists(p0) && !PolicyCatalog.BuiltIn.TryGet(p0, out _) ? UsageError : InputErrors;
-            }
-
-            var inputs = InputResolver.ResolveBatch(request.Paths, (FolderPolicy: request.Policy is null, CountUpTo: Progress.Shows(error) ? int.MaxValue : 2), out var problems, out var count);
-            foreach (var p in problems)
-            {
-                error.WriteLine(p);
-            }
-
-            if (count == 0)
-            {
-                return problems.Count > 0 ? UsageError : InputErrors;
-            }
-
-            // Programmes stream through the batch evaluator: in parallel, in order, a few at a time in memory.
-            var exit = problems.Count > 0 ? InputErrors : Ok;
-            var many = count > 1;
-            var progress = new Progress(count, error);
-            if (format != "text")
-            {
-                // Read, evaluated and written as JSON on the workers; put out here in input order.
-                return JsonBatchOutput.Write(evaluator, inputs, lines: format == "jsonl", summary: request.Detail == "summary", many, progress, output, error, exit);
-            }
-
-            foreach (var item in evaluator.EvaluateEach(inputs, new BatchOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }))
-            {
-                progress.Next(item.Name);
-                if (item.Result is not { } result)
-                {
-                    progress.Interrupt();
-                    WriteDiagnostics(item.Diagnostics, error);
-                    exit = InputErrors;
-                    continue;
-                }
-
-                if (result.HasErrors)
-                {
-                    exit = InputErrors;
-                }
-
-                TerminalTable.Write(result, output, chinese: lang != "en");
-                if (request.History)
-                {
-                    HistoryText.Write(item.Name, result, evaluator, output);
-                }
-                output.WriteLine();
-            }
-
-            progress.Done();
-            return exit;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
 
     private static int Report(EvaluateRequest request, string? outputFile, TextWriter output, TextWriter error)
     {
